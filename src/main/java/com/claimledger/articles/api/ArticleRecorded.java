@@ -1,0 +1,19 @@
+package com.claimledger.articles.api;
+
+import com.claimledger.shared.Occurrence;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A publication in which claims appear entered the ledger; its narrative time is its publication time. */
+@Revision("1")
+public record ArticleRecorded(String articleId, String url, String title, String outlet, Instant publishedAt,
+                              String author, String language, String text) implements Occurrence {
+
+    @Override
+    @JsonIgnore
+    public Instant occurredAt() {
+        return publishedAt;
+    }
+}

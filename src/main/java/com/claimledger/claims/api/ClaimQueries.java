@@ -1,0 +1,45 @@
+package com.claimledger.claims.api;
+
+import com.claimledger.shared.AsOf;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Queries answered by the claim projection. */
+public final class ClaimQueries {
+
+    private ClaimQueries() {
+    }
+
+    public record FindClaim(String claimId, AsOf asOf) {
+    }
+
+    /**
+     * Claims visible as of {@code asOf}, ordered by assertion time then id. Every filter is optional; {@code subject}
+     * and {@code source} take any name or alias; {@code statuses} empty means any.
+     */
+    public record ListClaims(AsOf asOf, ClaimFilter filter, int limit, String cursor) {
+    }
+
+    public record ClaimFilter(String q, String subject, String source, String topic, String articleId,
+                              Set<ClaimStatus> statuses) {
+
+        public static ClaimFilter of(String subject, String source, String topic, Set<ClaimStatus> statuses) {
+            return new ClaimFilter(null, subject, source, topic, null, statuses);
+        }
+    }
+
+    public record ClaimPage(List<ClaimView> items, String next) {
+    }
+
+    /** Disputes in force as of {@code asOf}; a dispute matches a filter when either of its claims does. */
+    public record ListDisputes(AsOf asOf, String subject, String topic, int limit, String cursor) {
+    }
+
+    public record DisputeView(ClaimView claim, ClaimView byClaim, String reason, Instant at) {
+    }
+
+    public record DisputePage(List<DisputeView> items, String next) {
+    }
+}

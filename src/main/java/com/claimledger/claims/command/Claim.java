@@ -1,0 +1,206 @@
+package com.claimledger.claims.command;
+
+import com.claimledger.articles.api.ArticleLookup;
+import com.claimledger.articles.api.ArticleLookup.ArticleFacts;
+import com.claimledger.claims.api.ClaimCommands.AmendClaim;
+import com.claimledger.claims.api.ClaimCommands.CorroborateClaim;
+import com.claimledger.claims.api.ClaimCommands.DisputeClaim;
+import com.claimledger.claims.api.ClaimCommands.RecordClaim;
+import com.claimledger.claims.api.ClaimCommands.RetractClaim;
+import com.claimledger.claims.api.ClaimCommands.ReviewClaim;
+import com.claimledger.claims.api.ClaimCommands.WithdrawDispute;
+import com.claimledger.claims.api.ClaimEvents.ClaimAmended;
+import com.claimledger.claims.api.ClaimEvents.ClaimCorroborated;
+import com.claimledger.claims.api.ClaimEvents.ClaimDisputed;
+import com.claimledger.claims.api.ClaimEvents.ClaimRecorded;
+import com.claimledger.claims.api.ClaimEvents.ClaimRetracted;
+import com.claimledger.claims.api.ClaimEvents.ClaimReviewed;
+import com.claimledger.claims.api.ClaimEvents.DisputeWithdrawn;
+import com.claimledger.claims.api.ClaimLookup;
+import com.claimledger.claims.api.ClaimLookup.ClaimFacts;
+import com.claimledger.shared.LedgerException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An attributed claim and everything that later happens to it. Decides what the current state allows: no claim on
+ * a missing article or with a quote its article does not contain, no dispute or corroboration of a claim by itself or
+ * by a missing claim, no second dispute by the same claim while one is in force, no withdrawal of a dispute not in
+ * force, nothing new on a retracted claim but corroboration, and a stale If-Match version is refused.
+ */
+@Aggregate
+public class Claim {
+
+    @AggregateIdentifier
+    private String claimId;
+    private ClaimRecorded recorded;
+    private boolean retracted;
+    private String retractionReason;
+    private final Map<String, String> disputesInForce = new HashMap<>();
+    private final Map<String, String> corroborations = new HashMap<>();
+
+    protected Claim() {
+    }
+
+    /** Records the claim, or accepts an identical repeat of the same id (idempotent client retries). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordClaim command, ArticleLookup articles) {
+        ArticleFacts article = articles.find(command.articleId())
+                .orElseThrow(() -> LedgerException.notFound("article", command.articleId()));
+        requireQuoteIn(article, command.quote());
+        Instant assertedAt = command.assertedAt() != null ? command.assertedAt() : article.publishedAt();
+        ClaimRecorded event = new ClaimRecorded(command.claimId(), command.articleId(), command.statement(),
+                command.quote(), command.attributedTo(), command.subjects(), command.topic(), assertedAt,
+                command.eventTime());
+        if (recorded == null) {
+            apply(event);
+        } else if (!recorded.equals(event)) {
+            throw LedgerException.conflict("claim '" + claimId + "' already exists with other content");
+        }
+    }
+
+    @CommandHandler
+    public void handle(DisputeClaim command, ClaimLookup claims) {
+        requireVersion(command.expectedVersion());
+        ClaimFacts by = otherClaim(command.byClaimId(), claims, "dispute");
+        if (retracted) {
+            throw LedgerException.conflict("claim '" + claimId + "' is retracted and cannot be disputed");
+        }
+        if (by.retracted()) {
+            throw LedgerException.conflict("claim '" + by.claimId() + "' is retracted and cannot dispute another claim");
+        }
+        if (disputesInForce.containsKey(by.claimId())) {
+            if (command.idempotent() && Objects.equals(disputesInForce.get(by.claimId()), command.reason())) {
+                return;
+            }
+            throw LedgerException.conflict("claim '" + claimId + "' is already disputed by '" + by.claimId() + "'");
+        }
+        apply(new ClaimDisputed(claimId, by.claimId(), command.reason(), relationTime(command.at(), by)));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawDispute command, ClaimLookup claims) {
+        requireVersion(command.expectedVersion());
+        claims.find(command.byClaimId()).orElseThrow(() -> LedgerException.notFound("claim", command.byClaimId()));
+        if (!disputesInForce.containsKey(command.byClaimId())) {
+            throw LedgerException.conflict("claim '" + claimId + "' has no dispute by '" + command.byClaimId() + "' in force");
+        }
+        apply(new DisputeWithdrawn(claimId, command.byClaimId(), command.reason(), changeTime(command.at())));
+    }
+
+    @CommandHandler
+    public void handle(CorroborateClaim command, ClaimLookup claims) {
+        requireVersion(command.expectedVersion());
+        ClaimFacts by = otherClaim(command.byClaimId(), claims, "corroborate");
+        if (corroborations.containsKey(by.claimId())) {
+            if (command.idempotent() && Objects.equals(corroborations.get(by.claimId()), command.note())) {
+                return;
+            }
+            throw LedgerException.conflict("claim '" + claimId + "' is already corroborated by '" + by.claimId() + "'");
+        }
+        apply(new ClaimCorroborated(claimId, by.claimId(), command.note(), relationTime(command.at(), by)));
+    }
+
+    @CommandHandler
+    public void handle(AmendClaim command, ArticleLookup articles) {
+        requireVersion(command.expectedVersion());
+        if (retracted) {
+            throw LedgerException.conflict("claim '" + claimId + "' is retracted and cannot be amended");
+        }
+        articles.find(recorded.articleId()).ifPresent(article -> requireQuoteIn(article, command.quote()));
+        apply(new ClaimAmended(claimId, command.statement(), command.quote(), command.reason(), changeTime(command.at())));
+    }
+
+    @CommandHandler
+    public void handle(RetractClaim command) {
+        requireVersion(command.expectedVersion());
+        if (retracted) {
+            if (command.idempotent() && Objects.equals(retractionReason, command.reason())) {
+                return;
+            }
+            throw LedgerException.conflict("claim '" + claimId + "' is already retracted");
+        }
+        String retractedBy = command.retractedBy() != null ? command.retractedBy() : recorded.attributedTo();
+        apply(new ClaimRetracted(claimId, command.reason(), retractedBy, changeTime(command.at())));
+    }
+
+    @CommandHandler
+    public void handle(ReviewClaim command) {
+        requireVersion(command.expectedVersion());
+        apply(new ClaimReviewed(claimId, command.rating(), command.explanation(), command.reviewer(), changeTime(null)));
+    }
+
+    @EventSourcingHandler
+    void on(ClaimRecorded event) {
+        claimId = event.claimId();
+        recorded = event;
+    }
+
+    @EventSourcingHandler
+    void on(ClaimDisputed event) {
+        disputesInForce.put(event.byClaimId(), event.reason());
+    }
+
+    @EventSourcingHandler
+    void on(DisputeWithdrawn event) {
+        disputesInForce.remove(event.byClaimId());
+    }
+
+    @EventSourcingHandler
+    void on(ClaimCorroborated event) {
+        corroborations.put(event.byClaimId(), event.note());
+    }
+
+    @EventSourcingHandler
+    void on(ClaimRetracted event) {
+        retracted = true;
+        retractionReason = event.reason();
+    }
+
+    private void requireVersion(Long expected) {
+        Long actual = AggregateLifecycle.getVersion();
+        if (expected != null && !expected.equals(actual)) {
+            throw LedgerException.staleVersion(expected, actual);
+        }
+    }
+
+    private ClaimFacts otherClaim(String byClaimId, ClaimLookup claims, String verb) {
+        if (claimId.equals(byClaimId)) {
+            throw LedgerException.conflict("claim '" + claimId + "' cannot " + verb + " itself");
+        }
+        return claims.find(byClaimId).orElseThrow(() -> LedgerException.notFound("claim", byClaimId));
+    }
+
+    /** A relation happened, unless the client says when, once both claims had been asserted. */
+    private Instant relationTime(Instant at, ClaimFacts other) {
+        if (at != null) {
+            return at;
+        }
+        return recorded.assertedAt().isAfter(other.assertedAt()) ? recorded.assertedAt() : other.assertedAt();
+    }
+
+    /** Amendments, withdrawals, retractions and reviews happened, unless the client says when, as they are recorded. */
+    private static Instant changeTime(Instant at) {
+        return at != null ? at : GenericEventMessage.clock.instant();
+    }
+
+    private static void requireQuoteIn(ArticleFacts article, String quote) {
+        if (quote != null && article.text() != null && !article.text().contains(quote)) {
+            throw LedgerException.unprocessable("quote", "does not occur in the text of article '" + article.articleId() + "'");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.claimledger.claims.command;
+
+import com.claimledger.claims.api.ClaimEvents.ClaimRecorded;
+import com.claimledger.claims.api.ClaimEvents.ClaimRetracted;
+import com.claimledger.claims.api.ClaimLookup;
+import com.claimledger.shared.Sql;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Recorded claims as other claims' commands need them, kept inside the writing transaction (subscribing processor). */
+@Component
+@ProcessingGroup(ClaimDirectory.GROUP)
+class ClaimDirectory implements ClaimLookup {
+
+    static final String GROUP = "claim-directory";
+
+    private final JdbcTemplate jdbc;
+
+    ClaimDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ClaimRecorded event) {
+        jdbc.update("insert into claim_directory (claim_id, asserted_at, retracted) values (?, ?, false)",
+                event.claimId(), Sql.utc(event.assertedAt()));
+    }
+
+    @EventHandler
+    void on(ClaimRetracted event) {
+        jdbc.update("update claim_directory set retracted = true where claim_id = ?", event.claimId());
+    }
+
+    @Override
+    public Optional<ClaimFacts> find(String claimId) {
+        return jdbc.query("select claim_id, asserted_at, retracted from claim_directory where claim_id = ?",
+                (rs, n) -> new ClaimFacts(rs.getString("claim_id"), Sql.instant(rs, "asserted_at"), rs.getBoolean("retracted")), claimId).stream().findFirst();
+    }
+}

@@ -1,0 +1,189 @@
+package com.claimledger.claims.query;
+
+import com.claimledger.articles.api.ArticleQueries.ClaimIds;
+import com.claimledger.articles.api.ArticleQueries.ClaimIdsOf;
+import com.claimledger.claims.api.ClaimEvents.ClaimAmended;
+import com.claimledger.claims.api.ClaimEvents.ClaimCorroborated;
+import com.claimledger.claims.api.ClaimEvents.ClaimDisputed;
+import com.claimledger.claims.api.ClaimEvents.ClaimRecorded;
+import com.claimledger.claims.api.ClaimEvents.ClaimRetracted;
+import com.claimledger.claims.api.ClaimEvents.ClaimReviewed;
+import com.claimledger.claims.api.ClaimEvents.DisputeWithdrawn;
+import com.claimledger.claims.api.ClaimQueries.ClaimPage;
+import com.claimledger.claims.api.ClaimQueries.DisputePage;
+import com.claimledger.claims.api.ClaimQueries.FindClaim;
+import com.claimledger.claims.api.ClaimQueries.ListClaims;
+import com.claimledger.claims.api.ClaimQueries.ListDisputes;
+import com.claimledger.claims.api.ClaimView;
+import com.claimledger.entities.api.EntityQueries.Records;
+import com.claimledger.entities.api.EntityQueries.RecordsOf;
+import com.claimledger.shared.Names;
+import com.claimledger.shared.Sql;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Claims and every change to them, kept as temporal rows: each row carries the narrative time ({@code occurred_at})
+ * and the ledger time ({@code recorded_at}) of the change, so that any view as of any moment on either axis is a
+ * query, and statuses are derived at read time, never stored.
+ */
+@Component
+@ProcessingGroup(ClaimProjection.GROUP)
+class ClaimProjection {
+
+    static final String GROUP = "claims";
+
+    private static final List<String> TABLES = List.of("claim_review", "claim_retraction", "claim_corroboration",
+            "claim_dispute", "claim_wording", "claim_subject", "claim_view");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ClaimReader reader;
+
+    ClaimProjection(NamedParameterJdbcTemplate jdbc, ClaimReader reader) {
+        this.jdbc = jdbc;
+        this.reader = reader;
+    }
+
+    @EventHandler
+    void on(ClaimRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
+        var times = times(event.assertedAt(), recordedAt);
+        jdbc.update("""
+                insert into claim_view (claim_id, article_id, attributed_to, topic, event_time_from, event_time_to,
+                                        event_time_text, occurred_at, recorded_at, version)
+                values (:id, :articleId, :attributedTo, :topic, :from, :to, :text, :occurredAt, :recordedAt, :version)""",
+                times.addValue("id", event.claimId()).addValue("articleId", event.articleId())
+                        .addValue("attributedTo", event.attributedTo()).addValue("topic", event.topic())
+                        .addValue("from", event.eventTime() == null ? null : event.eventTime().from())
+                        .addValue("to", event.eventTime() == null ? null : event.eventTime().to())
+                        .addValue("text", event.eventTime() == null ? null : event.eventTime().text())
+                        .addValue("version", version));
+        List<String> subjects = event.subjects() == null ? List.of() : event.subjects();
+        for (int i = 0; i < subjects.size(); i++) {
+            jdbc.update("insert into claim_subject (claim_id, position, entity_id) values (:id, :position, :entityId)",
+                    Map.of("id", event.claimId(), "position", i, "entityId", subjects.get(i)));
+        }
+        addWording(event.claimId(), event.statement(), event.quote(), null, event.assertedAt(), recordedAt);
+    }
+
+    @EventHandler
+    void on(ClaimDisputed event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
+        jdbc.update("""
+                insert into claim_dispute (claim_id, by_claim_id, round, reason, occurred_at, recorded_at)
+                values (:id, :by, (select count(*) from claim_dispute where claim_id = :id and by_claim_id = :by),
+                        :reason, :occurredAt, :recordedAt)""",
+                times(event.occurredAt(), recordedAt).addValue("id", event.claimId()).addValue("by", event.byClaimId())
+                        .addValue("reason", event.reason()));
+        advance(event.claimId(), version);
+    }
+
+    @EventHandler
+    void on(DisputeWithdrawn event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
+        jdbc.update("""
+                update claim_dispute set withdrawal_reason = :reason, withdrawn_occurred_at = :occurredAt,
+                                         withdrawn_recorded_at = :recordedAt
+                where claim_id = :id and by_claim_id = :by and withdrawn_recorded_at is null""",
+                times(event.occurredAt(), recordedAt).addValue("id", event.claimId()).addValue("by", event.byClaimId())
+                        .addValue("reason", event.reason()));
+        advance(event.claimId(), version);
+    }
+
+    @EventHandler
+    void on(ClaimCorroborated event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
+        jdbc.update("""
+                insert into claim_corroboration (claim_id, by_claim_id, note, occurred_at, recorded_at)
+                values (:id, :by, :note, :occurredAt, :recordedAt)""",
+                times(event.occurredAt(), recordedAt).addValue("id", event.claimId()).addValue("by", event.byClaimId())
+                        .addValue("note", event.note()));
+        advance(event.claimId(), version);
+    }
+
+    @EventHandler
+    void on(ClaimAmended event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
+        addWording(event.claimId(), event.statement(), event.quote(), event.reason(), event.occurredAt(), recordedAt);
+        advance(event.claimId(), version);
+    }
+
+    @EventHandler
+    void on(ClaimRetracted event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
+        jdbc.update("""
+                insert into claim_retraction (claim_id, reason, retracted_by, occurred_at, recorded_at)
+                values (:id, :reason, :retractedBy, :occurredAt, :recordedAt)""",
+                times(event.occurredAt(), recordedAt).addValue("id", event.claimId()).addValue("reason", event.reason())
+                        .addValue("retractedBy", event.retractedBy()));
+        advance(event.claimId(), version);
+    }
+
+    @EventHandler
+    void on(ClaimReviewed event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
+        jdbc.update("""
+                insert into claim_review (claim_id, review_no, rating, explanation, reviewer, occurred_at, recorded_at)
+                values (:id, (select count(*) from claim_review where claim_id = :id), :rating, :explanation, :reviewer,
+                        :occurredAt, :recordedAt)""",
+                times(event.occurredAt(), recordedAt).addValue("id", event.claimId())
+                        .addValue("rating", event.rating().name()).addValue("explanation", event.explanation())
+                        .addValue("reviewer", event.reviewer()));
+        advance(event.claimId(), version);
+    }
+
+    @ResetHandler
+    void reset() {
+        TABLES.forEach(table -> jdbc.update("delete from " + table, Map.of()));
+    }
+
+    private void addWording(String claimId, String statement, String quote, String reason, Instant occurredAt,
+                            Instant recordedAt) {
+        jdbc.update("""
+                insert into claim_wording (claim_id, revision, statement, quote, reason, search_text, occurred_at, recorded_at)
+                values (:id, (select count(*) from claim_wording where claim_id = :id), :statement, :quote, :reason,
+                        :searchText, :occurredAt, :recordedAt)""",
+                times(occurredAt, recordedAt).addValue("id", claimId).addValue("statement", statement)
+                        .addValue("quote", quote).addValue("reason", reason)
+                        .addValue("searchText", Names.key(statement + " " + (quote == null ? "" : quote))));
+    }
+
+    private void advance(String claimId, long version) {
+        jdbc.update("update claim_view set version = :version where claim_id = :id", Map.of("id", claimId, "version", version));
+    }
+
+    private static MapSqlParameterSource times(Instant occurredAt, Instant recordedAt) {
+        return new MapSqlParameterSource().addValue("occurredAt", Sql.utc(occurredAt))
+                .addValue("recordedAt", Sql.utc(recordedAt));
+    }
+
+    @QueryHandler
+    Optional<ClaimView> find(FindClaim query) {
+        return reader.find(query.claimId(), query.asOf());
+    }
+
+    @QueryHandler
+    ClaimPage list(ListClaims query) {
+        return reader.list(query);
+    }
+
+    @QueryHandler
+    DisputePage disputes(ListDisputes query) {
+        return reader.disputes(query);
+    }
+
+    @QueryHandler
+    Records records(RecordsOf query) {
+        return reader.records(query.memberIdsByEntity());
+    }
+
+    @QueryHandler
+    ClaimIds claimIds(ClaimIdsOf query) {
+        return reader.claimIds(query.articleIds());
+    }
+}

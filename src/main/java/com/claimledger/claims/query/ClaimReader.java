@@ -1,0 +1,331 @@
+package com.claimledger.claims.query;
+
+import com.claimledger.articles.api.ArticleQueries.ClaimIds;
+import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
+import com.claimledger.claims.api.ClaimQueries.ClaimPage;
+import com.claimledger.claims.api.ClaimQueries.DisputePage;
+import com.claimledger.claims.api.ClaimQueries.DisputeView;
+import com.claimledger.claims.api.ClaimQueries.ListClaims;
+import com.claimledger.claims.api.ClaimQueries.ListDisputes;
+import com.claimledger.claims.api.ClaimStatus;
+import com.claimledger.claims.api.ClaimView;
+import com.claimledger.claims.api.ClaimView.Amendment;
+import com.claimledger.claims.api.ClaimView.CorroborationLink;
+import com.claimledger.claims.api.ClaimView.DisputeLink;
+import com.claimledger.claims.api.ClaimView.Retraction;
+import com.claimledger.claims.api.ClaimView.Review;
+import com.claimledger.claims.api.Rating;
+import com.claimledger.entities.api.EntityQueries.FindEntityByName;
+import com.claimledger.entities.api.EntityQueries.Records;
+import com.claimledger.entities.api.EntityQueries.Refs;
+import com.claimledger.entities.api.EntityQueries.ResolveRefs;
+import com.claimledger.entities.api.EntityRecord;
+import com.claimledger.entities.api.EntityView;
+import com.claimledger.shared.AsOf;
+import com.claimledger.shared.EventTime;
+import com.claimledger.shared.Names;
+import com.claimledger.shared.PageCursor;
+import com.claimledger.shared.Sql;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the claim tables as of a moment on an axis. Every time condition compares the axis column of a row with
+ * {@code :t}; the status of a claim is the SQL of SPEC section 1 evaluated at {@code :t}.
+ */
+@Component
+class ClaimReader {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final QueryGateway queries;
+
+    ClaimReader(NamedParameterJdbcTemplate jdbc, QueryGateway queries) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+    }
+
+    /** Retracted as of t; else disputed if a dispute in force as of t links it; else standing. */
+    static String status(String claim, String x) {
+        return """
+                case when exists (select 1 from claim_retraction r where r.claim_id = %1$s.claim_id and r.%2$s <= :t)
+                     then 'RETRACTED'
+                     when exists (select 1 from claim_dispute d
+                                  where (d.claim_id = %1$s.claim_id or d.by_claim_id = %1$s.claim_id) and %3$s)
+                     then 'DISPUTED'
+                     else 'STANDING' end""".formatted(claim, x, inForce("d", x));
+    }
+
+    /** A dispute is in force as of t: made by t, not withdrawn by t, and neither of its claims retracted by t. */
+    static String inForce(String dispute, String x) {
+        return """
+                %1$s.%2$s <= :t and (%1$s.withdrawn_%2$s is null or %1$s.withdrawn_%2$s > :t)
+                and not exists (select 1 from claim_retraction rr
+                                where rr.claim_id in (%1$s.claim_id, %1$s.by_claim_id) and rr.%2$s <= :t)"""
+                .formatted(dispute, x);
+    }
+
+    Optional<ClaimView> find(String claimId, AsOf asOf) {
+        return views(List.of(claimId), asOf).stream().findFirst();
+    }
+
+    ClaimPage list(ListClaims query) {
+        String x = query.asOf().axis().column;
+        ClaimFilter filter = query.filter();
+        var params = at(query.asOf()).addValue("limit", query.limit() + 1);
+        StringBuilder sql = new StringBuilder("select c.claim_id from claim_view c where c.").append(x).append(" <= :t");
+        if (filter.articleId() != null) {
+            sql.append(" and c.article_id = :articleId");
+            params.addValue("articleId", filter.articleId());
+        }
+        if (filter.topic() != null) {
+            sql.append(" and lower(c.topic) = :topic");
+            params.addValue("topic", Names.key(filter.topic()));
+        }
+        if (filter.source() != null) {
+            sql.append(" and c.attributed_to in (:sources)");
+            params.addValue("sources", members(filter.source()));
+        }
+        if (filter.subject() != null) {
+            sql.append(" and exists (select 1 from claim_subject s where s.claim_id = c.claim_id and s.entity_id in (:subjects))");
+            params.addValue("subjects", members(filter.subject()));
+        }
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            sql.append(" and ").append(status("c", x)).append(" in (:statuses)");
+            params.addValue("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.q() != null) {
+            sql.append(textMatch(filter.q(), x, params));
+        }
+        if (query.cursor() != null) {
+            List<String> key = PageCursor.decode(query.cursor(), 2);
+            sql.append(" and (c.occurred_at > :afterTime or (c.occurred_at = :afterTime and c.claim_id > :afterId))");
+            params.addValue("afterTime", Sql.utc(PageCursor.instant(key.get(0)))).addValue("afterId", key.get(1));
+        }
+        sql.append(" order by c.occurred_at, c.claim_id limit :limit");
+        List<String> ids = jdbc.queryForList(sql.toString(), params, String.class);
+        List<ClaimView> items = views(ids.stream().limit(query.limit()).toList(), query.asOf());
+        String next = null;
+        if (ids.size() > query.limit()) {
+            ClaimView last = items.get(items.size() - 1);
+            next = PageCursor.encode(last.assertedAt().toString(), last.id());
+        }
+        return new ClaimPage(items, next);
+    }
+
+    DisputePage disputes(ListDisputes query) {
+        String x = query.asOf().axis().column;
+        var params = at(query.asOf()).addValue("limit", query.limit() + 1);
+        StringBuilder sql = new StringBuilder("""
+                select d.claim_id, d.by_claim_id, d.reason, d.occurred_at from claim_dispute d
+                join claim_view a on a.claim_id = d.claim_id
+                join claim_view b on b.claim_id = d.by_claim_id
+                where a.%1$s <= :t and b.%1$s <= :t and %2$s""".formatted(x, inForce("d", x)));
+        if (query.topic() != null) {
+            sql.append(" and (lower(a.topic) = :topic or lower(b.topic) = :topic)");
+            params.addValue("topic", Names.key(query.topic()));
+        }
+        if (query.subject() != null) {
+            sql.append(" and exists (select 1 from claim_subject s where s.claim_id in (d.claim_id, d.by_claim_id)"
+                    + " and s.entity_id in (:subjects))");
+            params.addValue("subjects", members(query.subject()));
+        }
+        if (query.cursor() != null) {
+            List<String> key = PageCursor.decode(query.cursor(), 2);
+            sql.append(" and (d.claim_id > :afterId or (d.claim_id = :afterId and d.by_claim_id > :afterBy))");
+            params.addValue("afterId", key.get(0)).addValue("afterBy", key.get(1));
+        }
+        sql.append(" order by d.claim_id, d.by_claim_id limit :limit");
+        record Row(String claimId, String byClaimId, String reason, Instant at) {
+        }
+        List<Row> rows = jdbc.query(sql.toString(), params, (rs, n) -> new Row(rs.getString("claim_id"),
+                rs.getString("by_claim_id"), rs.getString("reason"), Sql.instant(rs, "occurred_at")));
+        List<Row> page = rows.stream().limit(query.limit()).toList();
+        Set<String> ids = new HashSet<>();
+        page.forEach(row -> {
+            ids.add(row.claimId());
+            ids.add(row.byClaimId());
+        });
+        Map<String, ClaimView> claims = new HashMap<>();
+        views(List.copyOf(ids), query.asOf()).forEach(view -> claims.put(view.id(), view));
+        List<DisputeView> items = page.stream().map(row -> new DisputeView(claims.get(row.claimId()),
+                claims.get(row.byClaimId()), row.reason(), row.at())).toList();
+        String next = rows.size() > query.limit()
+                ? PageCursor.encode(page.get(page.size() - 1).claimId(), page.get(page.size() - 1).byClaimId())
+                : null;
+        return new DisputePage(items, next);
+    }
+
+    Records records(Map<String, List<String>> memberIdsByEntity) {
+        String x = AsOf.Axis.PUBLISHED.column;
+        Map<String, EntityRecord> records = new HashMap<>();
+        memberIdsByEntity.forEach((entity, members) -> {
+            var params = at(AsOf.now()).addValue("members", members);
+            records.put(entity, jdbc.queryForObject("""
+                    select count(*) as made,
+                           coalesce(sum(case when s.status = 'DISPUTED' then 1 else 0 end), 0) as disputed,
+                           coalesce(sum(case when s.status = 'RETRACTED' then 1 else 0 end), 0) as retracted,
+                           coalesce(sum(s.corroborated), 0) as corroborated
+                    from (select %1$s as status,
+                                 case when exists (select 1 from claim_corroboration k
+                                                   where k.claim_id = c.claim_id and k.%2$s <= :t) then 1 else 0 end
+                                     as corroborated
+                          from claim_view c where c.attributed_to in (:members) and c.%2$s <= :t) s"""
+                    .formatted(status("c", x), x), params, (rs, n) -> new EntityRecord(rs.getLong("made"),
+                    rs.getLong("disputed"), rs.getLong("retracted"), rs.getLong("corroborated"))));
+        });
+        return new Records(records);
+    }
+
+    ClaimIds claimIds(Collection<String> articleIds) {
+        Map<String, List<String>> byArticle = new HashMap<>();
+        if (!articleIds.isEmpty()) {
+            jdbc.query("select article_id, claim_id from claim_view where article_id in (:ids) order by occurred_at, claim_id",
+                    Map.of("ids", articleIds), rs -> {
+                        byArticle.computeIfAbsent(rs.getString("article_id"), a -> new ArrayList<>()).add(rs.getString("claim_id"));
+                    });
+        }
+        return new ClaimIds(byArticle);
+    }
+
+    /** Every term of {@code q} must occur in the claim's wording as of t (statement and quote, case-insensitive). */
+    private static String textMatch(String q, String x, MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder("""
+                 and exists (select 1 from claim_wording w where w.claim_id = c.claim_id
+                   and w.revision = (select max(w2.revision) from claim_wording w2
+                                     where w2.claim_id = c.claim_id and w2.%s <= :t)""".formatted(x));
+        String[] terms = Names.key(q).split(" ");
+        for (int i = 0; i < terms.length; i++) {
+            sql.append(" and w.search_text like :term").append(i).append(" escape '\\'");
+            params.addValue("term" + i, "%" + terms[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return sql.append(")").toString();
+    }
+
+    /** The ids of the entity a name or alias denotes, merged ones included; none if the name is unknown. */
+    private List<String> members(String name) {
+        return queries.query(new FindEntityByName(name), ResponseTypes.optionalInstanceOf(EntityView.class)).join()
+                .map(EntityView::memberIds).orElse(List.of("\u0000none"));
+    }
+
+    private static MapSqlParameterSource at(AsOf asOf) {
+        return new MapSqlParameterSource().addValue("t", Sql.utc(asOf.at()));
+    }
+
+    /** Full claim views, in the order of {@code ids}, as of the moment asked for. */
+    private List<ClaimView> views(List<String> ids, AsOf asOf) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String x = asOf.axis().column;
+        var params = at(asOf).addValue("ids", ids);
+        Map<String, Base> bases = new LinkedHashMap<>();
+        jdbc.query("select c.*, " + status("c", x) + " as status from claim_view c where c.claim_id in (:ids) and c."
+                + x + " <= :t", params, rs -> {
+            bases.put(rs.getString("claim_id"), Base.of(rs));
+        });
+        Map<String, List<String>> subjects = new HashMap<>();
+        jdbc.query("select claim_id, entity_id from claim_subject where claim_id in (:ids) order by claim_id, position",
+                params, rs -> {
+                    subjects.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>()).add(rs.getString("entity_id"));
+                });
+        Map<String, List<Amendment>> wordings = new HashMap<>();
+        jdbc.query("select * from claim_wording where claim_id in (:ids) and " + x + " <= :t order by claim_id, revision",
+                params, rs -> {
+                    wordings.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>()).add(new Amendment(
+                            rs.getString("statement"), rs.getString("quote"), rs.getString("reason"),
+                            Sql.instant(rs, "occurred_at")));
+                });
+        Map<String, List<DisputeLink>> disputes = new HashMap<>();
+        jdbc.query("select * from claim_dispute where (claim_id in (:ids) or by_claim_id in (:ids)) and " + x
+                + " <= :t order by occurred_at, claim_id, by_claim_id, round", params, rs -> {
+            Instant withdrawnAt = Sql.instant(rs, "withdrawn_" + x);
+            boolean withdrawn = withdrawnAt != null && !withdrawnAt.isAfter(asOf.at());
+            String claim = rs.getString("claim_id");
+            String by = rs.getString("by_claim_id");
+            String reason = rs.getString("reason");
+            Instant at = Sql.instant(rs, "occurred_at");
+            disputes.computeIfAbsent(claim, k -> new ArrayList<>()).add(new DisputeLink(by, "DISPUTED_BY", reason, at, withdrawn));
+            disputes.computeIfAbsent(by, k -> new ArrayList<>()).add(new DisputeLink(claim, "DISPUTES", reason, at, withdrawn));
+        });
+        Map<String, List<CorroborationLink>> corroborations = new HashMap<>();
+        jdbc.query("select * from claim_corroboration where (claim_id in (:ids) or by_claim_id in (:ids)) and " + x
+                + " <= :t order by occurred_at, claim_id, by_claim_id", params, rs -> {
+            String claim = rs.getString("claim_id");
+            String by = rs.getString("by_claim_id");
+            String note = rs.getString("note");
+            Instant at = Sql.instant(rs, "occurred_at");
+            corroborations.computeIfAbsent(claim, k -> new ArrayList<>()).add(new CorroborationLink(by, "CORROBORATED_BY", note, at));
+            corroborations.computeIfAbsent(by, k -> new ArrayList<>()).add(new CorroborationLink(claim, "CORROBORATES", note, at));
+        });
+        Map<String, String[]> retractions = new HashMap<>();
+        Map<String, Instant> retractionTimes = new HashMap<>();
+        jdbc.query("select * from claim_retraction where claim_id in (:ids) and " + x + " <= :t", params, rs -> {
+            retractions.put(rs.getString("claim_id"), new String[]{rs.getString("reason"), rs.getString("retracted_by")});
+            retractionTimes.put(rs.getString("claim_id"), Sql.instant(rs, "occurred_at"));
+        });
+        Map<String, List<Review>> reviews = new HashMap<>();
+        jdbc.query("select * from claim_review where claim_id in (:ids) and " + x + " <= :t order by claim_id, review_no",
+                params, rs -> {
+                    reviews.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>()).add(new Review(
+                            Rating.valueOf(rs.getString("rating")), rs.getString("explanation"), rs.getString("reviewer"),
+                            Sql.instant(rs, "occurred_at")));
+                });
+
+        Set<String> entityIds = new HashSet<>();
+        bases.values().forEach(base -> entityIds.add(base.attributedTo()));
+        subjects.values().forEach(entityIds::addAll);
+        retractions.values().forEach(r -> entityIds.add(r[1]));
+        Refs refs = queries.query(new ResolveRefs(entityIds), Refs.class).join();
+
+        List<ClaimView> views = new ArrayList<>();
+        for (String id : ids) {
+            Base base = bases.get(id);
+            if (base == null) {
+                continue;
+            }
+            List<Amendment> wording = wordings.get(id);
+            Amendment current = wording.get(wording.size() - 1);
+            String[] retraction = retractions.get(id);
+            views.add(new ClaimView(id, base.version(), base.articleId(), current.statement(), current.quote(),
+                    refs.of(base.attributedTo()),
+                    subjects.getOrDefault(id, List.of()).stream().map(refs::of).distinct().toList(),
+                    base.topic(), base.assertedAt(), base.eventTime(), base.status(),
+                    disputes.getOrDefault(id, List.of()), corroborations.getOrDefault(id, List.of()),
+                    List.copyOf(wording.subList(1, wording.size())),
+                    retraction == null ? null : new Retraction(retraction[0], refs.of(retraction[1]), retractionTimes.get(id)),
+                    reviews.getOrDefault(id, List.of()), base.recordedAt()));
+        }
+        return views;
+    }
+
+    private record Base(String articleId, String attributedTo, String topic, Instant assertedAt, EventTime eventTime,
+                        ClaimStatus status, long version, Instant recordedAt) {
+
+        static Base of(ResultSet rs) throws SQLException {
+            LocalDate from = rs.getObject("event_time_from", LocalDate.class);
+            String text = rs.getString("event_time_text");
+            EventTime eventTime = from == null && text == null ? null
+                    : new EventTime(from, rs.getObject("event_time_to", LocalDate.class), text);
+            return new Base(rs.getString("article_id"), rs.getString("attributed_to"), rs.getString("topic"),
+                    Sql.instant(rs, "occurred_at"), eventTime, ClaimStatus.valueOf(rs.getString("status")),
+                    rs.getLong("version"), Sql.instant(rs, "recorded_at"));
+        }
+    }
+}

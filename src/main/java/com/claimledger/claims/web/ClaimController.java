@@ -1,0 +1,150 @@
+package com.claimledger.claims.web;
+
+import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
+import com.claimledger.claims.api.ClaimQueries.ClaimPage;
+import com.claimledger.claims.api.ClaimQueries.FindClaim;
+import com.claimledger.claims.api.ClaimQueries.ListClaims;
+import com.claimledger.claims.api.ClaimStatus;
+import com.claimledger.claims.api.ClaimView;
+import com.claimledger.shared.AsOf;
+import com.claimledger.shared.ConsistentWrites;
+import com.claimledger.shared.LedgerException;
+import com.claimledger.shared.Requests;
+import com.claimledger.shared.Written;
+import jakarta.validation.Valid;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/** Claims: recording them, relating them, correcting and withdrawing them, and reading them back. */
+@RestController
+@RequestMapping("/api/claims")
+class ClaimController {
+
+    private final ClaimWrites writes;
+    private final ConsistentWrites consistently;
+    private final QueryGateway queries;
+
+    ClaimController(ClaimWrites writes, ConsistentWrites consistently, QueryGateway queries) {
+        this.writes = writes;
+        this.consistently = consistently;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<ClaimView> record(@Valid @RequestBody ClaimWrites.NewClaim body) {
+        Written<String> written = consistently.write(() -> writes.record(body));
+        ClaimView claim = current(written.value());
+        return ResponseEntity.status(written.created() ? 201 : 200).location(URI.create("/api/claims/" + claim.id()))
+                .eTag(etag(claim)).body(claim);
+    }
+
+    @PostMapping("/{id}/disputes")
+    ResponseEntity<ClaimView> dispute(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewDispute body,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = Requests.ifMatch(ifMatch);
+        return respond(201, run(id, () -> writes.dispute(id, body, expected, false)));
+    }
+
+    @PostMapping("/{id}/disputes/{byClaim}/withdrawal")
+    ResponseEntity<ClaimView> withdraw(@PathVariable String id, @PathVariable String byClaim,
+                                       @Valid @RequestBody ClaimWrites.Withdrawal body,
+                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = Requests.ifMatch(ifMatch);
+        Requests.pathId("claim", byClaim);
+        return respond(200, run(id, () -> writes.withdraw(id, byClaim, body, expected)));
+    }
+
+    @PostMapping("/{id}/corroborations")
+    ResponseEntity<ClaimView> corroborate(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewCorroboration body,
+                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = Requests.ifMatch(ifMatch);
+        return respond(201, run(id, () -> writes.corroborate(id, body, expected, false)));
+    }
+
+    @PostMapping("/{id}/amendments")
+    ResponseEntity<ClaimView> amend(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewAmendment body,
+                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = Requests.ifMatch(ifMatch);
+        return respond(200, run(id, () -> writes.amend(id, body, expected)));
+    }
+
+    @PostMapping("/{id}/retraction")
+    ResponseEntity<ClaimView> retract(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewRetraction body,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = Requests.ifMatch(ifMatch);
+        return respond(200, run(id, () -> writes.retract(id, body, expected, false)));
+    }
+
+    @PostMapping("/{id}/reviews")
+    ResponseEntity<ClaimView> review(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewReview body,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = Requests.ifMatch(ifMatch);
+        return respond(201, run(id, () -> writes.review(id, body, expected)));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<ClaimView> get(@PathVariable String id, @RequestParam(required = false) String asOf,
+                                  @RequestParam(required = false) String axis) {
+        ClaimView claim = find(id, Requests.asOf(asOf, axis));
+        return ResponseEntity.ok().eTag(etag(claim)).body(claim);
+    }
+
+    @GetMapping
+    ClaimPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String subject,
+                     @RequestParam(required = false) String source, @RequestParam(required = false) String topic,
+                     @RequestParam(required = false) String articleId, @RequestParam(required = false) String status,
+                     @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        ClaimFilter filter = new ClaimFilter(Requests.optional(q), Requests.optional(subject), Requests.optional(source),
+                Requests.optional(topic), Requests.optional(articleId), status == null ? Set.of() : Set.of(status(status)));
+        return queries.query(new ListClaims(AsOf.now(), filter, Requests.limit(limit), cursor), ClaimPage.class).join();
+    }
+
+    private String run(String id, Runnable write) {
+        Requests.pathId("claim", id);
+        consistently.write(() -> {
+            write.run();
+            return id;
+        });
+        return id;
+    }
+
+    private ResponseEntity<ClaimView> respond(int status, String id) {
+        ClaimView claim = current(id);
+        return ResponseEntity.status(status).eTag(etag(claim)).body(claim);
+    }
+
+    private ClaimView current(String id) {
+        return find(id, AsOf.now());
+    }
+
+    private ClaimView find(String id, AsOf asOf) {
+        return queries.query(new FindClaim(Requests.pathId("claim", id), asOf),
+                ResponseTypes.optionalInstanceOf(ClaimView.class)).join()
+                .orElseThrow(() -> LedgerException.notFound("claim", id));
+    }
+
+    private static String etag(ClaimView claim) {
+        return "\"" + claim.version() + "\"";
+    }
+
+    private static ClaimStatus status(String status) {
+        try {
+            return ClaimStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw LedgerException.invalid("status", "must be one of STANDING, DISPUTED, RETRACTED");
+        }
+    }
+}

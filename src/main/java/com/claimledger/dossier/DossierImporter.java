@@ -1,0 +1,63 @@
+package com.claimledger.dossier;
+
+import com.claimledger.articles.web.ArticleWrites;
+import com.claimledger.claims.web.ClaimWrites;
+import com.claimledger.claims.web.ClaimWrites.NewCorroboration;
+import com.claimledger.claims.web.ClaimWrites.NewDispute;
+import com.claimledger.claims.web.ClaimWrites.NewRetraction;
+import com.claimledger.entities.web.EntityWrites;
+import com.claimledger.ledger.api.LedgerQueries.CountEntries;
+import com.claimledger.shared.ConsistentWrites;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import static com.claimledger.dossier.Dossier.orEmpty;
+
+/**
+ * Applies a dossier in order — entities, articles, claims, relations, retractions — in one transaction: all of it is
+ * recorded or none. Applying the same dossier again records nothing new.
+ */
+@Component
+public class DossierImporter {
+
+    private final EntityWrites entities;
+    private final ArticleWrites articles;
+    private final ClaimWrites claims;
+    private final ConsistentWrites consistently;
+    private final QueryGateway queries;
+
+    DossierImporter(EntityWrites entities, ArticleWrites articles, ClaimWrites claims, ConsistentWrites consistently,
+                    QueryGateway queries) {
+        this.entities = entities;
+        this.articles = articles;
+        this.claims = claims;
+        this.consistently = consistently;
+        this.queries = queries;
+    }
+
+    public Dossier.Counts apply(Dossier dossier) {
+        return consistently.write(() -> {
+            long before = ledgerSize();
+            orEmpty(dossier.entities()).forEach(entities::register);
+            orEmpty(dossier.articles()).forEach(articles::record);
+            orEmpty(dossier.claims()).forEach(claims::record);
+            for (Dossier.Relation relation : orEmpty(dossier.relations())) {
+                switch (relation.type()) {
+                    case DISPUTES -> claims.dispute(relation.claim(),
+                            new NewDispute(relation.byClaim(), relation.reason(), relation.at()), null, true);
+                    case CORROBORATES -> claims.corroborate(relation.claim(),
+                            new NewCorroboration(relation.byClaim(), relation.reason(), relation.at()), null, true);
+                }
+            }
+            orEmpty(dossier.retractions()).forEach(retraction -> claims.retract(retraction.claim(),
+                    new NewRetraction(retraction.reason(), retraction.retractedBy(), retraction.at()), null, true));
+            return new Dossier.Counts(orEmpty(dossier.entities()).size(), orEmpty(dossier.articles()).size(),
+                    orEmpty(dossier.claims()).size(), orEmpty(dossier.relations()).size(),
+                    orEmpty(dossier.retractions()).size(), ledgerSize() - before);
+        });
+    }
+
+    private long ledgerSize() {
+        return queries.query(new CountEntries(), Long.class).join();
+    }
+}

@@ -1,0 +1,48 @@
+package com.claimledger.entities.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Queries answered by the entity projection. */
+public final class EntityQueries {
+
+    private EntityQueries() {
+    }
+
+    /** By id; a merged id answers its canonical entity. */
+    public record FindEntity(String entityId) {
+    }
+
+    /** By any name or alias. */
+    public record FindEntityByName(String name) {
+    }
+
+    /** Canonical entities whose name or an alias contains {@code q} (all when blank), ordered by name. */
+    public record SearchEntities(String q, int limit, String cursor) {
+    }
+
+    public record EntityPage(List<EntityView> items, String next) {
+    }
+
+    /** The canonical id and name for each given id. */
+    public record ResolveRefs(Collection<String> entityIds) {
+    }
+
+    public record Refs(Map<String, EntityRef> byId) {
+
+        public EntityRef of(String id) {
+            return byId.getOrDefault(id, new EntityRef(id, id));
+        }
+    }
+
+    /**
+     * Track records for canonical entities, each given with every id merged into it. Answered by the claims
+     * side, which owns claim statuses; the entity side does not depend on it.
+     */
+    public record RecordsOf(Map<String, List<String>> memberIdsByEntity) {
+    }
+
+    public record Records(Map<String, EntityRecord> byEntity) {
+    }
+}

@@ -1,0 +1,4 @@
+package com.claimledger.entities.api;
+
+public record EntityRef(String id, String name) {
+}

@@ -1,0 +1,153 @@
+package com.claimledger.entities.query;
+
+import com.claimledger.entities.api.EntitiesMerged;
+import com.claimledger.entities.api.EntityAliasAdded;
+import com.claimledger.entities.api.EntityKind;
+import com.claimledger.entities.api.EntityQueries.EntityPage;
+import com.claimledger.entities.api.EntityQueries.FindEntity;
+import com.claimledger.entities.api.EntityQueries.FindEntityByName;
+import com.claimledger.entities.api.EntityQueries.Refs;
+import com.claimledger.entities.api.EntityQueries.ResolveRefs;
+import com.claimledger.entities.api.EntityQueries.SearchEntities;
+import com.claimledger.entities.api.EntityRef;
+import com.claimledger.entities.api.EntityRegistered;
+import com.claimledger.entities.api.EntityView;
+import com.claimledger.shared.Names;
+import com.claimledger.shared.PageCursor;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Entities with every name they go by and the merges between them, answering the entity queries. */
+@Component
+@ProcessingGroup(EntityProjection.GROUP)
+class EntityProjection {
+
+    static final String GROUP = "entities";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    EntityProjection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(EntityRegistered event) {
+        jdbc.update("""
+                insert into entity_view (entity_id, name, sort_key, kind, canonical_id)
+                values (:id, :name, :key, :kind, :id)""", new MapSqlParameterSource()
+                .addValue("id", event.entityId()).addValue("name", event.name())
+                .addValue("key", Names.key(event.name())).addValue("kind", event.kind().name()));
+        addName(event.entityId(), event.name(), 0);
+        for (int i = 0; i < event.aliases().size(); i++) {
+            addName(event.entityId(), event.aliases().get(i), i + 1);
+        }
+    }
+
+    @EventHandler
+    void on(EntityAliasAdded event) {
+        Integer next = jdbc.queryForObject("select coalesce(max(position), -1) + 1 from entity_name where entity_id = :id",
+                Map.of("id", event.entityId()), Integer.class);
+        addName(event.entityId(), event.alias(), next);
+    }
+
+    @EventHandler
+    void on(EntitiesMerged event) {
+        jdbc.update("update entity_view set canonical_id = :canonical where canonical_id = :merged",
+                Map.of("canonical", event.entityId(), "merged", event.mergedEntityId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from entity_name", Map.of());
+        jdbc.update("delete from entity_view", Map.of());
+    }
+
+    private void addName(String entityId, String name, int position) {
+        jdbc.update("insert into entity_name (entity_id, position, name, name_key) values (:id, :position, :name, :key)",
+                Map.of("id", entityId, "position", position, "name", name, "key", Names.key(name)));
+    }
+
+    @QueryHandler
+    Optional<EntityView> find(FindEntity query) {
+        return jdbc.queryForList("select canonical_id from entity_view where entity_id = :id",
+                Map.of("id", query.entityId()), String.class).stream().findFirst().map(this::view);
+    }
+
+    @QueryHandler
+    Optional<EntityView> findByName(FindEntityByName query) {
+        return jdbc.queryForList("""
+                select v.canonical_id from entity_name n join entity_view v on v.entity_id = n.entity_id
+                where n.name_key = :key""", Map.of("key", Names.key(query.name())), String.class)
+                .stream().findFirst().map(this::view);
+    }
+
+    @QueryHandler
+    EntityPage search(SearchEntities query) {
+        var params = new MapSqlParameterSource().addValue("limit", query.limit() + 1)
+                .addValue("pattern", query.q() == null ? null : "%" + Names.key(query.q()) + "%");
+        String after = "";
+        if (query.cursor() != null) {
+            List<String> key = PageCursor.decode(query.cursor(), 2);
+            params.addValue("afterKey", key.get(0)).addValue("afterId", key.get(1));
+            after = " and (c.sort_key > :afterKey or (c.sort_key = :afterKey and c.entity_id > :afterId))";
+        }
+        String match = query.q() == null ? "" : """
+                 and exists (select 1 from entity_name n join entity_view m on m.entity_id = n.entity_id
+                             where m.canonical_id = c.entity_id and n.name_key like :pattern)""";
+        List<String> ids = jdbc.queryForList("select c.entity_id from entity_view c where c.entity_id = c.canonical_id"
+                + match + after + " order by c.sort_key, c.entity_id limit :limit", params, String.class);
+        List<EntityView> items = ids.stream().limit(query.limit()).map(this::view).toList();
+        String next = ids.size() > query.limit()
+                ? PageCursor.encode(Names.key(items.get(items.size() - 1).name()), items.get(items.size() - 1).id())
+                : null;
+        return new EntityPage(items, next);
+    }
+
+    @QueryHandler
+    Refs refs(ResolveRefs query) {
+        Map<String, EntityRef> refs = new HashMap<>();
+        if (!query.entityIds().isEmpty()) {
+            jdbc.query("""
+                    select v.entity_id, c.entity_id as canonical_id, c.name from entity_view v
+                    join entity_view c on c.entity_id = v.canonical_id where v.entity_id in (:ids)""",
+                    Map.of("ids", query.entityIds()), rs -> {
+                        refs.put(rs.getString("entity_id"), new EntityRef(rs.getString("canonical_id"), rs.getString("name")));
+                    });
+        }
+        return new Refs(refs);
+    }
+
+    private EntityView view(String canonicalId) {
+        Map<String, Object> row = jdbc.queryForMap("select name, kind from entity_view where entity_id = :id",
+                Map.of("id", canonicalId));
+        String name = (String) row.get("name");
+        Map<String, String> aliases = new LinkedHashMap<>();
+        List<String> mergedIds = new ArrayList<>();
+        jdbc.query("""
+                select m.entity_id, n.name, n.name_key from entity_view m join entity_name n on n.entity_id = m.entity_id
+                where m.canonical_id = :id
+                order by case when m.entity_id = :id then 0 else 1 end, m.entity_id, n.position""",
+                Map.of("id", canonicalId), rs -> {
+                    String member = rs.getString("entity_id");
+                    if (!member.equals(canonicalId) && !mergedIds.contains(member)) {
+                        mergedIds.add(member);
+                    }
+                    aliases.putIfAbsent(rs.getString("name_key"), rs.getString("name"));
+                });
+        aliases.remove(Names.key(name));
+        return new EntityView(canonicalId, name, EntityKind.valueOf((String) row.get("kind")),
+                List.copyOf(aliases.values()), List.copyOf(mergedIds));
+    }
+}

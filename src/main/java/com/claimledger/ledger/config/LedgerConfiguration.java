@@ -1,0 +1,108 @@
+package com.claimledger.ledger.config;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How Axon runs here: every event carries the actor who caused it, times are kept to the millisecond, projections
+ * are pooled streaming processors with persisted tokens (the write side's directories and the ledger itself are
+ * subscribing, configured in application.yml), and no handler failure is ever swallowed.
+ */
+@Configuration
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+public class LedgerConfiguration {
+
+    public static final String ACTOR = "actor";
+
+    static {
+        // Millisecond precision: what is served, what is compared and what is hashed are the same instant.
+        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
+    }
+
+    /** The JPA event store as Axon's auto-configuration would build it (which steps aside once the bus is ours). */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          EntityManagerProvider entityManagerProvider,
+                                          TransactionManager transactionManager) {
+        return JpaEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(exceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    /**
+     * Tracking consumers are woken when a unit of work commits, but a write here commits its database transaction
+     * after its units of work (one transaction spans all commands of a write), so they also poll this often.
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${ledger.event-store.fetch-delay-ms:100}") long fetchDelayMs) {
+        return EmbeddedEventStore.builder().storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelayMs).timeUnit(TimeUnit.MILLISECONDS).build();
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR);
+    }
+
+    @Bean
+    ConfigurerModule processingDefaults(TransactionManager transactionManager) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .initialSegmentCount(1)
+                        .transactionManager(transactionManager))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Stamps every command with the authenticated principal; events inherit it through correlation data. */
+    @Bean
+    Object actorStamp(CommandBus commandBus) {
+        return commandBus.registerDispatchInterceptor(messages -> (index, command) -> {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            String actor = auth == null ? "system" : auth.getName();
+            return command.andMetaData(MetaData.with(ACTOR, actor));
+        });
+    }
+}

@@ -1,0 +1,26 @@
+package com.claimledger.shared;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A moment on one of the two time axes: the view of the ledger that contains exactly the changes at or before it. */
+public record AsOf(Instant at, Axis axis) {
+
+    public enum Axis {
+        /** Narrative time: when a change happened in the world. */
+        PUBLISHED("occurred_at"),
+        /** Ledger time: when the ledger stored the change. */
+        RECORDED("recorded_at");
+
+        /** The column that holds this axis' time in every temporal projection table. */
+        public final String column;
+
+        Axis(String column) {
+            this.column = column;
+        }
+    }
+
+    public static AsOf now() {
+        return new AsOf(Instant.now().truncatedTo(ChronoUnit.MILLIS), Axis.PUBLISHED);
+    }
+}

@@ -1,0 +1,9 @@
+package com.claimledger.shared;
+
+import java.time.Instant;
+
+/** Every ledger event knows its narrative time: when the change happened in the world. */
+public interface Occurrence {
+
+    Instant occurredAt();
+}

@@ -1,0 +1,175 @@
+package com.claimledger.web;
+
+import com.claimledger.shared.LedgerException;
+import com.claimledger.shared.LedgerException.FieldError;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every refusal into RFC 9457 problem+json: {@code type}, {@code title}, {@code status}, {@code detail}, and
+ * for validation failures {@code errors: [{field, message}]}. Never a stack trace, never an internal class name.
+ */
+@RestControllerAdvice
+public class Problems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private static final String TYPE_BASE = "https://claimledger.example/problems/";
+
+    public static ProblemDetail problem(int status, String title, String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        problem.setTitle(title);
+        problem.setType(URI.create(TYPE_BASE + title.toLowerCase(Locale.ROOT).replace(' ', '-')));
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> any(Exception exception) {
+        Throwable cause = exception;
+        while (cause != null) {
+            if (cause instanceof LedgerException refusal) {
+                return respond(problem(refusal.kind().status, refusal.kind().title, refusal.getMessage(), refusal.errors()));
+            }
+            if (cause instanceof AggregateNotFoundException notFound) {
+                return respond(problem(404, "Not found", "'" + notFound.getAggregateIdentifier() + "' does not exist", List.of()));
+            }
+            if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException) {
+                return respond(problem(409, "Conflict", "a concurrent write touched the same record; read it again and retry", List.of()));
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        log.error("unexpected failure", exception);
+        return respond(problem(500, "Internal error", "the ledger could not complete the request", List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        FieldError error;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            error = new FieldError(path(unknown), "unknown field");
+        } else if (cause instanceof InvalidFormatException invalid) {
+            error = new FieldError(path(invalid), "'" + invalid.getValue() + "' is not a valid " + typeName(invalid.getTargetType()));
+        } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            error = new FieldError(path(mismatched), "expected " + typeName(mismatched.getTargetType()));
+        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            error = new FieldError(path(mapping), "invalid value");
+        } else if (cause instanceof JsonParseException parse) {
+            error = new FieldError("body", "malformed JSON at line " + parse.getLocation().getLineNr()
+                    + ", column " + parse.getLocation().getColumnNr());
+        } else {
+            error = new FieldError("body", "missing or unreadable JSON body");
+        }
+        return cast(problem(400, "Bad request", error.field() + ": " + error.message(), List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage())).toList();
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return cast(problem(400, "Bad request", detail, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(e -> new FieldError(
+                        result.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                .toList();
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return cast(problem(400, "Bad request", detail, errors));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        FieldError error = new FieldError(ex.getName(), "'" + ex.getValue() + "' is not a valid "
+                + typeName(ex.getRequiredType()));
+        return respond(problem(400, "Bad request", error.field() + ": " + error.message(), List.of(error)));
+    }
+
+    /** Spring's own problems (404 for unknown paths, 405, 415, missing parameters ...) keep its status, in our shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail) {
+            HttpStatus status = HttpStatus.valueOf(statusCode.value());
+            detail.setType(URI.create(TYPE_BASE + status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-')));
+            detail.setInstance(null);
+        }
+        return response;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<Object> cast(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static final Map<String, String> TYPE_NAMES = Map.of("String", "string", "Integer", "integer",
+            "Long", "integer", "int", "integer", "long", "integer", "Boolean", "boolean", "List", "array");
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.isEnum()) {
+            return "value (one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        return TYPE_NAMES.getOrDefault(type.getSimpleName(), type.isRecord() ? "object" : "value");
+    }
+}

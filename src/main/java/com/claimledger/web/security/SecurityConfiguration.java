@@ -1,0 +1,96 @@
+package com.claimledger.web.security;
+
+import com.claimledger.web.Problems;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Reads are public; writes need an editor's bearer token; {@code /api/admin/**} needs an admin's. A request that
+ * presents a token the ledger does not know is refused whatever it asks for.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenRegistry tokens, ObjectMapper json) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens, json), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/admin/**").hasRole(TokenRegistry.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
+                        .requestMatchers("/api/**").hasRole(TokenRegistry.EDITOR)
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasRole(TokenRegistry.ADMIN)
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> write(response, json, 401, "Unauthorized",
+                                "this request needs an Authorization: Bearer token"))
+                        .accessDeniedHandler((request, response, e) -> write(response, json, 403, "Forbidden",
+                                "the token's principal lacks the role this request needs")))
+                .build();
+    }
+
+    static void write(HttpServletResponse response, ObjectMapper json, int status, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        json.writeValue(response.getOutputStream(), Problems.problem(status, title, detail, List.of()));
+    }
+
+    private static final class BearerTokenFilter extends OncePerRequestFilter {
+
+        private final TokenRegistry tokens;
+        private final ObjectMapper json;
+
+        BearerTokenFilter(TokenRegistry tokens, ObjectMapper json) {
+            this.tokens = tokens;
+            this.json = json;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null) {
+                var principal = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                        ? tokens.authenticate(header.substring(7).strip()) : java.util.Optional.<TokenRegistry.Principal>empty();
+                if (principal.isEmpty()) {
+                    write(response, json, 401, "Unauthorized", "the bearer token is not valid");
+                    return;
+                }
+                var authorities = principal.get().roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+                SecurityContextHolder.getContext().setAuthentication(
+                        new UsernamePasswordAuthenticationToken(principal.get().name(), null, authorities));
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
