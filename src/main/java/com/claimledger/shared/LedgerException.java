@@ -48,6 +48,12 @@ public class LedgerException extends RuntimeException {
         return new LedgerException(Kind.NOT_FOUND, what + " '" + id + "' does not exist", List.of());
     }
 
+    /** A record named in the request body by {@code field} does not exist. */
+    public static LedgerException notFound(String what, String id, String field) {
+        String message = what + " '" + id + "' does not exist";
+        return new LedgerException(Kind.NOT_FOUND, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
     public static LedgerException conflict(String detail) {
         return new LedgerException(Kind.CONFLICT, detail, List.of());
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -61,6 +62,11 @@ public class Problems extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof AggregateNotFoundException notFound) {
                 return respond(problem(404, "Not found", "'" + notFound.getAggregateIdentifier() + "' does not exist", List.of()));
+            }
+            if (cause instanceof IncompatibleAggregateException) {
+                // Entities, articles and claims share one event store keyed by id: the id's stream is another kind's.
+                return respond(problem(409, "Conflict", "this id already names a record of another kind;"
+                        + " ids are unique across entities, articles and claims", List.of()));
             }
             if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException) {
                 return respond(problem(409, "Conflict", "a concurrent write touched the same record; read it again and retry", List.of()));

@@ -17,8 +17,3 @@ create table ledger_entry (
 );
 create index idx_ledger_entry_aggregate on ledger_entry (aggregate_id, sequence);
 
--- Which kind of aggregate an id names: ids are unique across entities, articles and claims.
-create table ledger_aggregate (
-    aggregate_id   varchar(255) primary key,
-    aggregate_type varchar(100) not null
-);

@@ -60,7 +60,7 @@ public class Claim {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordClaim command, ArticleLookup articles) {
         ArticleFacts article = articles.find(command.articleId())
-                .orElseThrow(() -> LedgerException.notFound("article", command.articleId()));
+                .orElseThrow(() -> LedgerException.notFound("article", command.articleId(), "articleId"));
         requireQuoteIn(article, command.quote());
         Instant assertedAt = command.assertedAt() != null ? command.assertedAt() : article.publishedAt();
         ClaimRecorded event = new ClaimRecorded(command.claimId(), command.articleId(), command.statement(),
@@ -182,7 +182,7 @@ public class Claim {
         if (claimId.equals(byClaimId)) {
             throw LedgerException.conflict("claim '" + claimId + "' cannot " + verb + " itself");
         }
-        return claims.find(byClaimId).orElseThrow(() -> LedgerException.notFound("claim", byClaimId));
+        return claims.find(byClaimId).orElseThrow(() -> LedgerException.notFound("claim", byClaimId, "byClaim"));
     }
 
     /** A relation happened, unless the client says when, once both claims had been asserted. */

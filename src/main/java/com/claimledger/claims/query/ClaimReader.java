@@ -206,8 +206,8 @@ class ClaimReader {
 
     /** Every term of {@code q} must occur in the claim's wording as of t (statement and quote, case-insensitive). */
     private static String textMatch(String q, String x, MapSqlParameterSource params) {
-        StringBuilder sql = new StringBuilder("""
-                 and exists (select 1 from claim_wording w where w.claim_id = c.claim_id
+        StringBuilder sql = new StringBuilder(" " + """
+                and exists (select 1 from claim_wording w where w.claim_id = c.claim_id
                    and w.revision = (select max(w2.revision) from claim_wording w2
                                      where w2.claim_id = c.claim_id and w2.%s <= :t)""".formatted(x));
         String[] terms = Names.key(q).split(" ");

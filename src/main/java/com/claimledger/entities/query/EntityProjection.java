@@ -103,8 +103,8 @@ class EntityProjection {
             params.addValue("afterKey", key.get(0)).addValue("afterId", key.get(1));
             after = " and (c.sort_key > :afterKey or (c.sort_key = :afterKey and c.entity_id > :afterId))";
         }
-        String match = query.q() == null ? "" : """
-                 and exists (select 1 from entity_name n join entity_view m on m.entity_id = n.entity_id
+        String match = query.q() == null ? "" : " " + """
+                and exists (select 1 from entity_name n join entity_view m on m.entity_id = n.entity_id
                              where m.canonical_id = c.entity_id and n.name_key like :pattern)""";
         List<String> ids = jdbc.queryForList("select c.entity_id from entity_view c where c.entity_id = c.canonical_id"
                 + match + after + " order by c.sort_key, c.entity_id limit :limit", params, String.class);

@@ -1,6 +1,5 @@
 package com.claimledger.ledger.log;
 
-import com.claimledger.shared.LedgerException;
 import com.claimledger.shared.Occurrence;
 import com.claimledger.shared.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Appends every event to the ledger inside the transaction that stores it (a subscribing processor runs in the
@@ -41,11 +39,7 @@ class LedgerAppender {
         Long sequence = jdbc.queryForObject("select next_sequence - 1 from ledger_counter where id = 1", Long.class);
         Object payload = event.getPayload();
         Instant occurredAt = payload instanceof Occurrence occurrence ? occurrence.occurredAt() : event.getTimestamp();
-        String aggregateId = null;
-        if (event instanceof DomainEventMessage<?> domain) {
-            aggregateId = domain.getAggregateIdentifier();
-            claimAggregateId(domain);
-        }
+        String aggregateId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         jdbc.update("""
                 insert into ledger_entry (sequence, event_id, type, aggregate_id, occurred_at, recorded_at, actor, payload)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -54,22 +48,4 @@ class LedgerAppender {
                 json.writeValueAsString(payload));
     }
 
-    /**
-     * Entities, articles and claims share one event store keyed by aggregate id, so an id must name one kind of
-     * aggregate only: the first event of an aggregate claims its id, and any later event must be of the same kind.
-     */
-    private void claimAggregateId(DomainEventMessage<?> event) {
-        String id = event.getAggregateIdentifier();
-        if (event.getSequenceNumber() == 0) {
-            if (jdbc.update("insert into ledger_aggregate (aggregate_id, aggregate_type) select ?, ? where not exists"
-                    + " (select 1 from ledger_aggregate where aggregate_id = ?)", id, event.getType(), id) == 1) {
-                return;
-            }
-        }
-        String owner = jdbc.queryForObject("select aggregate_type from ledger_aggregate where aggregate_id = ?", String.class, id);
-        if (!event.getType().equals(owner)) {
-            throw LedgerException.conflict("the id '" + id + "' already names " + owner.toLowerCase(Locale.ROOT)
-                    + " '" + id + "'; ids are unique across entities, articles and claims");
-        }
-    }
 }

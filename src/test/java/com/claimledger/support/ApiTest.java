@@ -1,0 +1,34 @@
+package com.claimledger.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+import java.nio.file.Path;
+
+/**
+ * Base of the tests over real HTTP. All of them share one application (one Spring context) on a fresh data
+ * directory with the seed loaded and known tokens; each test uses its own ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.data-dir=target/test-data/api",
+        "ledger.security.editors=editor:" + Http.EDITOR,
+        "ledger.security.admins=admin:" + Http.ADMIN
+})
+public abstract class ApiTest {
+
+    static {
+        FileSystemUtils.deleteRecursively(Path.of("target/test-data/api").toFile());
+    }
+
+    @LocalServerPort
+    private int port;
+
+    protected Http http;
+
+    @BeforeEach
+    protected void client() {
+        http = new Http(port);
+    }
+}

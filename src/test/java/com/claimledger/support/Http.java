@@ -1,0 +1,112 @@
+package com.claimledger.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A real HTTP client for the ledger's REST API, as a script or the web UI would use it. */
+public final class Http {
+
+    public static final String EDITOR = "editor-secret";
+    public static final String ADMIN = "admin-secret";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Response(int status, HttpResponse<String> raw, JsonNode json) {
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), null);
+    }
+
+    public Response post(String path, Object body) {
+        return post(path, body, EDITOR, Map.of());
+    }
+
+    public Response post(String path, Object body, String token) {
+        return post(path, body, token, Map.of());
+    }
+
+    public Response post(String path, Object body, String token, Map<String, String> headers) {
+        String text = body instanceof String s ? s : write(body);
+        var builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach(builder::header);
+        return send(builder, token);
+    }
+
+    public Response send(String method, String path, String body, String token) {
+        var builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(builder, token);
+    }
+
+    /** The number of ledger entries: what a write added, or proof that a refused write added nothing. */
+    public long ledgerSize() {
+        long size = 0;
+        Long after = null;
+        while (true) {
+            JsonNode page = get("/api/events?limit=500" + (after == null ? "" : "&after=" + after)).json();
+            size += page.get("events").size();
+            if (page.get("next").isNull()) {
+                return size;
+            }
+            after = page.get("next").asLong();
+        }
+    }
+
+    public static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Response send(HttpRequest.Builder builder, String token) {
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response, json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
