@@ -39,16 +39,23 @@ public final class Requests {
     }
 
     public static AsOf asOf(String asOf, String axis) {
-        AsOf.Axis parsedAxis = AsOf.Axis.PUBLISHED;
-        if (axis != null) {
-            try {
-                parsedAxis = AsOf.Axis.valueOf(axis.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw LedgerException.invalid("axis", "must be 'published' or 'recorded'");
-            }
+        return new AsOf(readBound("asOf", asOf), axis(axis));
+    }
+
+    /** A bound of a read; absent means now. */
+    public static Instant readBound(String field, String value) {
+        return value == null || value.isBlank() ? AsOf.now().at() : TimePoints.readBound(field, value);
+    }
+
+    public static AsOf.Axis axis(String axis) {
+        if (axis == null || axis.isBlank()) {
+            return AsOf.Axis.PUBLISHED;
         }
-        Instant at = asOf == null || asOf.isBlank() ? AsOf.now().at() : TimePoints.readBound("asOf", asOf);
-        return new AsOf(at, parsedAxis);
+        try {
+            return AsOf.Axis.valueOf(axis.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw LedgerException.invalid("axis", "must be 'published' or 'recorded'");
+        }
     }
 
     /** The version an If-Match header names ({@code "3"}, {@code 3} or {@code W/"3"}), or null without the header. */

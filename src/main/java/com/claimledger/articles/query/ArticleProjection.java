@@ -6,6 +6,7 @@ import com.claimledger.articles.api.ArticleQueries.ListArticles;
 import com.claimledger.articles.api.ArticleRecorded;
 import com.claimledger.articles.api.ArticleView;
 import com.claimledger.shared.PageCursor;
+import com.claimledger.shared.ProjectionDigest;
 import com.claimledger.shared.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -46,6 +47,11 @@ class ArticleProjection {
                         .addValue("title", event.title()).addValue("outlet", event.outlet())
                         .addValue("publishedAt", Sql.utc(event.publishedAt())).addValue("author", event.author())
                         .addValue("language", event.language()).addValue("text", event.text()));
+    }
+
+    @QueryHandler
+    ProjectionDigest.Part digest(ProjectionDigest.Ask query) {
+        return ProjectionDigest.of(GROUP, jdbc.getJdbcTemplate(), List.of(new ProjectionDigest.Table("article_view", "article_id")));
     }
 
     @ResetHandler

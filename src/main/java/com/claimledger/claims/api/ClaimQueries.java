@@ -42,4 +42,25 @@ public final class ClaimQueries {
 
     public record DisputePage(List<DisputeView> items, String next) {
     }
+
+    /** The changes to claims with {@code from < time <= to} on the axis. */
+    public record NarrativeDiff(Instant from, Instant to, AsOf.Axis axis) {
+    }
+
+    public record Pair(String claimId, String byClaim) {
+    }
+
+    public record Diff(List<String> recorded, List<Pair> disputed, List<Pair> corroborated, List<String> amended,
+                       List<String> retracted, List<Pair> withdrawn) {
+    }
+
+    /** Every change to the claims about {@code subject} (any name or alias) and/or on {@code topic}, in narrative order. */
+    public record Timeline(String subject, String topic) {
+    }
+
+    public record TimelineEntry(Instant occurredAt, Instant recordedAt, String type, String claimId, String summary) {
+    }
+
+    public record TimelineEntries(List<TimelineEntry> entries) {
+    }
 }

@@ -10,6 +10,10 @@ import com.claimledger.claims.api.ClaimEvents.ClaimRetracted;
 import com.claimledger.claims.api.ClaimEvents.ClaimReviewed;
 import com.claimledger.claims.api.ClaimEvents.DisputeWithdrawn;
 import com.claimledger.claims.api.ClaimQueries.ClaimPage;
+import com.claimledger.claims.api.ClaimQueries.Diff;
+import com.claimledger.claims.api.ClaimQueries.NarrativeDiff;
+import com.claimledger.claims.api.ClaimQueries.Timeline;
+import com.claimledger.claims.api.ClaimQueries.TimelineEntries;
 import com.claimledger.claims.api.ClaimQueries.DisputePage;
 import com.claimledger.claims.api.ClaimQueries.FindClaim;
 import com.claimledger.claims.api.ClaimQueries.ListClaims;
@@ -18,6 +22,8 @@ import com.claimledger.claims.api.ClaimView;
 import com.claimledger.entities.api.EntityQueries.Records;
 import com.claimledger.entities.api.EntityQueries.RecordsOf;
 import com.claimledger.shared.Names;
+import com.claimledger.shared.ProjectionDigest;
+import com.claimledger.shared.ProjectionDigest.Table;
 import com.claimledger.shared.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,8 +51,10 @@ class ClaimProjection {
 
     static final String GROUP = "claims";
 
-    private static final List<String> TABLES = List.of("claim_review", "claim_retraction", "claim_corroboration",
-            "claim_dispute", "claim_wording", "claim_subject", "claim_view");
+    private static final List<Table> TABLES = List.of(new Table("claim_review", "claim_id, review_no"),
+            new Table("claim_retraction", "claim_id"), new Table("claim_corroboration", "claim_id, by_claim_id"),
+            new Table("claim_dispute", "claim_id, by_claim_id, round"), new Table("claim_wording", "claim_id, revision"),
+            new Table("claim_subject", "claim_id, position"), new Table("claim_view", "claim_id"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClaimReader reader;
@@ -139,7 +147,12 @@ class ClaimProjection {
 
     @ResetHandler
     void reset() {
-        TABLES.forEach(table -> jdbc.update("delete from " + table, Map.of()));
+        TABLES.forEach(table -> jdbc.update("delete from " + table.name(), Map.of()));
+    }
+
+    @QueryHandler
+    ProjectionDigest.Part digest(ProjectionDigest.Ask query) {
+        return ProjectionDigest.of(GROUP, jdbc.getJdbcTemplate(), TABLES);
     }
 
     private void addWording(String claimId, String statement, String quote, String reason, Instant occurredAt,
@@ -175,6 +188,16 @@ class ClaimProjection {
     @QueryHandler
     DisputePage disputes(ListDisputes query) {
         return reader.disputes(query);
+    }
+
+    @QueryHandler
+    Diff diff(NarrativeDiff query) {
+        return reader.diff(query);
+    }
+
+    @QueryHandler
+    TimelineEntries timeline(Timeline query) {
+        return reader.timeline(query);
     }
 
     @QueryHandler

@@ -3,6 +3,12 @@ package com.claimledger.claims.query;
 import com.claimledger.articles.api.ArticleQueries.ClaimIds;
 import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
 import com.claimledger.claims.api.ClaimQueries.ClaimPage;
+import com.claimledger.claims.api.ClaimQueries.Diff;
+import com.claimledger.claims.api.ClaimQueries.NarrativeDiff;
+import com.claimledger.claims.api.ClaimQueries.Pair;
+import com.claimledger.claims.api.ClaimQueries.Timeline;
+import com.claimledger.claims.api.ClaimQueries.TimelineEntries;
+import com.claimledger.claims.api.ClaimQueries.TimelineEntry;
 import com.claimledger.claims.api.ClaimQueries.DisputePage;
 import com.claimledger.claims.api.ClaimQueries.DisputeView;
 import com.claimledger.claims.api.ClaimQueries.ListClaims;
@@ -202,6 +208,91 @@ class ClaimReader {
                     });
         }
         return new ClaimIds(byArticle);
+    }
+
+    Diff diff(NarrativeDiff query) {
+        String x = query.axis().column;
+        var params = new MapSqlParameterSource().addValue("from", Sql.utc(query.from())).addValue("to", Sql.utc(query.to()));
+        String range = " > :from and %1$s <= :to";
+        return new Diff(
+                jdbc.queryForList("select claim_id from claim_view where " + x + range.formatted(x)
+                        + " order by " + x + ", claim_id", params, String.class),
+                pairs("select claim_id, by_claim_id from claim_dispute where " + x + range.formatted(x)
+                        + " order by " + x + ", claim_id, by_claim_id", params),
+                pairs("select claim_id, by_claim_id from claim_corroboration where " + x + range.formatted(x)
+                        + " order by " + x + ", claim_id, by_claim_id", params),
+                jdbc.queryForList("select claim_id from claim_wording where revision > 0 and " + x + range.formatted(x)
+                        + " group by claim_id order by min(" + x + "), claim_id", params, String.class),
+                jdbc.queryForList("select claim_id from claim_retraction where " + x + range.formatted(x)
+                        + " order by " + x + ", claim_id", params, String.class),
+                pairs("select claim_id, by_claim_id from claim_dispute where withdrawn_" + x
+                        + range.formatted("withdrawn_" + x) + " order by withdrawn_" + x + ", claim_id, by_claim_id", params));
+    }
+
+    private List<Pair> pairs(String sql, MapSqlParameterSource params) {
+        return jdbc.query(sql, params, (rs, n) -> new Pair(rs.getString("claim_id"), rs.getString("by_claim_id")));
+    }
+
+    TimelineEntries timeline(Timeline query) {
+        var params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (query.topic() != null) {
+            where.append(" and lower(c.topic) = :topic");
+            params.addValue("topic", Names.key(query.topic()));
+        }
+        if (query.subject() != null) {
+            where.append(" and exists (select 1 from claim_subject s where s.claim_id = c.claim_id and s.entity_id in (:subjects))");
+            params.addValue("subjects", members(query.subject()));
+        }
+        String claims = "select c.claim_id from claim_view c" + where;
+        List<TimelineEntry> entries = new ArrayList<>();
+        Map<String, String> sources = new HashMap<>();
+        jdbc.query("select c.claim_id, c.attributed_to from claim_view c" + where, params,
+                rs -> {
+                    sources.put(rs.getString("claim_id"), rs.getString("attributed_to"));
+                });
+        Refs refs = queries.query(new ResolveRefs(new HashSet<>(sources.values())), Refs.class).join();
+        jdbc.query("select * from claim_wording where claim_id in (" + claims + ")", params, rs -> {
+            String id = rs.getString("claim_id");
+            boolean original = rs.getInt("revision") == 0;
+            entries.add(entry(rs, original ? "ClaimRecorded" : "ClaimAmended", id, original
+                    ? refs.of(sources.get(id)).name() + ": " + rs.getString("statement")
+                    : "amended to: " + rs.getString("statement") + " (" + rs.getString("reason") + ")"));
+        });
+        jdbc.query("select * from claim_dispute where claim_id in (" + claims + ") or by_claim_id in (" + claims + ")",
+                params, rs -> {
+                    String by = rs.getString("by_claim_id");
+                    String id = rs.getString("claim_id");
+                    entries.add(entry(rs, "ClaimDisputed", id, "disputed by " + by + reason(rs.getString("reason"))));
+                    if (rs.getObject("withdrawn_occurred_at") != null) {
+                        entries.add(new TimelineEntry(Sql.instant(rs, "withdrawn_occurred_at"),
+                                Sql.instant(rs, "withdrawn_recorded_at"), "DisputeWithdrawn", id,
+                                "dispute by " + by + " withdrawn" + reason(rs.getString("withdrawal_reason"))));
+                    }
+                });
+        jdbc.query("select * from claim_corroboration where claim_id in (" + claims + ") or by_claim_id in (" + claims + ")",
+                params, rs -> {
+                    entries.add(entry(rs, "ClaimCorroborated", rs.getString("claim_id"),
+                            "corroborated by " + rs.getString("by_claim_id") + reason(rs.getString("note"))));
+                });
+        jdbc.query("select * from claim_retraction where claim_id in (" + claims + ")", params, rs -> {
+            entries.add(entry(rs, "ClaimRetracted", rs.getString("claim_id"), "retracted" + reason(rs.getString("reason"))));
+        });
+        jdbc.query("select * from claim_review where claim_id in (" + claims + ")", params, rs -> {
+            entries.add(entry(rs, "ClaimReviewed", rs.getString("claim_id"),
+                    "reviewed " + rs.getString("rating") + reason(rs.getString("explanation"))));
+        });
+        entries.sort(java.util.Comparator.comparing(TimelineEntry::occurredAt).thenComparing(TimelineEntry::recordedAt)
+                .thenComparing(TimelineEntry::claimId));
+        return new TimelineEntries(entries);
+    }
+
+    private static TimelineEntry entry(ResultSet rs, String type, String claimId, String summary) throws SQLException {
+        return new TimelineEntry(Sql.instant(rs, "occurred_at"), Sql.instant(rs, "recorded_at"), type, claimId, summary);
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? "" : ": " + reason;
     }
 
     /** Every term of {@code q} must occur in the claim's wording as of t (statement and quote, case-insensitive). */

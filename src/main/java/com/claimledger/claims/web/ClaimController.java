@@ -6,7 +6,11 @@ import com.claimledger.claims.api.ClaimQueries.FindClaim;
 import com.claimledger.claims.api.ClaimQueries.ListClaims;
 import com.claimledger.claims.api.ClaimStatus;
 import com.claimledger.claims.api.ClaimView;
+import com.claimledger.ledger.api.LedgerEntry;
+import com.claimledger.ledger.api.LedgerQueries.EntriesOf;
+import com.claimledger.ledger.api.LedgerQueries.Entries;
 import com.claimledger.shared.AsOf;
+import java.util.List;
 import com.claimledger.shared.ConsistentWrites;
 import com.claimledger.shared.LedgerException;
 import com.claimledger.shared.Requests;
@@ -100,6 +104,19 @@ class ClaimController {
                                   @RequestParam(required = false) String axis) {
         ClaimView claim = find(id, Requests.asOf(asOf, axis));
         return ResponseEntity.ok().eTag(etag(claim)).body(claim);
+    }
+
+    /** Every ledger entry of the claim, oldest first. */
+    @GetMapping("/{id}/history")
+    History history(@PathVariable String id) {
+        List<LedgerEntry> events = queries.query(new EntriesOf(Requests.pathId("claim", id)), Entries.class).join().entries();
+        if (events.isEmpty() || !events.get(0).type().equals("ClaimRecorded")) {
+            throw LedgerException.notFound("claim", id);
+        }
+        return new History(id, events);
+    }
+
+    record History(String claimId, List<LedgerEntry> events) {
     }
 
     @GetMapping

@@ -14,6 +14,7 @@ import com.claimledger.entities.api.EntityRegistered;
 import com.claimledger.entities.api.EntityView;
 import com.claimledger.shared.Names;
 import com.claimledger.shared.PageCursor;
+import com.claimledger.shared.ProjectionDigest;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -66,6 +67,12 @@ class EntityProjection {
     void on(EntitiesMerged event) {
         jdbc.update("update entity_view set canonical_id = :canonical where canonical_id = :merged",
                 Map.of("canonical", event.entityId(), "merged", event.mergedEntityId()));
+    }
+
+    @QueryHandler
+    ProjectionDigest.Part digest(ProjectionDigest.Ask query) {
+        return ProjectionDigest.of(GROUP, jdbc.getJdbcTemplate(), List.of(new ProjectionDigest.Table("entity_view", "entity_id"),
+                new ProjectionDigest.Table("entity_name", "entity_id, position")));
     }
 
     @ResetHandler

@@ -9,6 +9,10 @@ import com.claimledger.claims.api.ClaimQueries.ListDisputes;
 import com.claimledger.claims.api.ClaimStatus;
 import com.claimledger.claims.api.ClaimView;
 import com.claimledger.shared.AsOf;
+import com.claimledger.shared.ProjectionDigest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import com.claimledger.shared.Requests;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,6 +66,14 @@ class ViewsController {
         DisputePage page = queries.query(new ListDisputes(at, Requests.optional(subject), Requests.optional(topic),
                 Requests.limit(limit), cursor), DisputePage.class).join();
         return new DisputesView(at.at(), axisName(at), page.items(), page.next());
+    }
+
+    /** SHA-256 over a canonical dump of every projection: equal before and after a replay. */
+    @GetMapping("/checksum")
+    Map<String, String> checksum() {
+        List<ProjectionDigest.Part> parts = queries.scatterGather(new ProjectionDigest.Ask(),
+                ResponseTypes.instanceOf(ProjectionDigest.Part.class), 30, TimeUnit.SECONDS).toList();
+        return Map.of("checksum", ProjectionDigest.combine(parts));
     }
 
     private ClaimsView claims(AsOf at, ClaimFilter filter, Integer limit, String cursor) {

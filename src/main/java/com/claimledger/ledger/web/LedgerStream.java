@@ -1,0 +1,129 @@
+package com.claimledger.ledger.web;
+
+import com.claimledger.ledger.api.LedgerEntry;
+import com.claimledger.ledger.api.LedgerQueries.Entries;
+import com.claimledger.ledger.api.LedgerQueries.ListEntries;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tails the ledger and pushes each new entry to every subscriber as a Server-Sent Event ({@code id} = sequence).
+ * Tailing the ledger table (not this node's event bus) also delivers entries appended by other nodes. A subscriber
+ * that reconnects with {@code Last-Event-ID} first receives what it missed.
+ */
+@Component
+class LedgerStream {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerStream.class);
+    private static final int BATCH = 500;
+
+    private final QueryGateway queries;
+    private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService tail = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "ledger-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Object lock = new Object();
+    private Long lastSent;
+
+    LedgerStream(QueryGateway queries, @Value("${ledger.stream.poll-ms:100}") long pollMs) {
+        this.queries = queries;
+        tail.scheduleWithFixedDelay(this::poll, pollMs, pollMs, TimeUnit.MILLISECONDS);
+    }
+
+    SseEmitter subscribe(Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(0L);
+        emitter.onCompletion(() -> subscribers.remove(emitter));
+        emitter.onTimeout(() -> subscribers.remove(emitter));
+        emitter.onError(e -> subscribers.remove(emitter));
+        synchronized (lock) {
+            Long head = head();
+            if (lastEventId != null) {
+                Long after = lastEventId;
+                List<LedgerEntry> missed;
+                do {
+                    missed = entriesAfter(after);
+                    for (LedgerEntry entry : missed) {
+                        if (head != null && entry.sequence() > head) {
+                            break;
+                        }
+                        if (!send(emitter, entry)) {
+                            return emitter;
+                        }
+                        after = entry.sequence();
+                    }
+                } while (missed.size() == BATCH && (head == null || after < head));
+            }
+            subscribers.add(emitter);
+        }
+        return emitter;
+    }
+
+    private void poll() {
+        try {
+            synchronized (lock) {
+                if (lastSent == null) {
+                    lastSent = head();
+                    return;
+                }
+                List<LedgerEntry> entries = entriesAfter(lastSent);
+                for (LedgerEntry entry : entries) {
+                    subscribers.removeIf(emitter -> !send(emitter, entry));
+                    lastSent = entry.sequence();
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("ledger stream poll failed: {}", e.getMessage());
+        }
+    }
+
+    /** The last sequence already broadcast (entries up to it reach new subscribers only through Last-Event-ID). */
+    private Long head() {
+        if (lastSent != null) {
+            return lastSent;
+        }
+        Long last = -1L;
+        List<LedgerEntry> page;
+        do {
+            page = entriesAfter(last);
+            if (!page.isEmpty()) {
+                last = page.get(page.size() - 1).sequence();
+            }
+        } while (page.size() == BATCH);
+        lastSent = last;
+        return last;
+    }
+
+    private List<LedgerEntry> entriesAfter(Long sequence) {
+        return queries.query(new ListEntries(sequence, BATCH), Entries.class).join().entries();
+    }
+
+    private static boolean send(SseEmitter emitter, LedgerEntry entry) {
+        try {
+            emitter.send(SseEmitter.event().id(Long.toString(entry.sequence())).name(entry.type()).data(entry));
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            emitter.completeWithError(e);
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        tail.shutdownNow();
+        subscribers.forEach(SseEmitter::complete);
+    }
+}
