@@ -25,10 +25,15 @@ public final class TimePoints {
         return parse(field, text, true);
     }
 
+    /** Whether the text names a day (a plain date) rather than an instant. */
+    public static boolean isDate(String text) {
+        return text.strip().length() == 10;
+    }
+
     private static Instant parse(String field, String text, boolean endOfDay) {
         String value = text.strip();
         try {
-            if (value.length() == 10) {
+            if (isDate(value)) {
                 LocalDate day = LocalDate.parse(value);
                 Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
                 return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1) : start;

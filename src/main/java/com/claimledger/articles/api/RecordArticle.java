@@ -5,5 +5,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 public record RecordArticle(@TargetAggregateIdentifier String articleId, String url, String title, String outlet,
-                            Instant publishedAt, String author, String language, String text) {
+                            Instant publishedAt, String author, String language, String text,
+                            TimePrecision publishedAtPrecision) {
 }

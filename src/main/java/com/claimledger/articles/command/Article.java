@@ -27,7 +27,8 @@ public class Article {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordArticle command) {
         ArticleRecorded event = new ArticleRecorded(command.articleId(), command.url(), command.title(), command.outlet(),
-                command.publishedAt(), command.author(), command.language(), command.text());
+                command.publishedAt(), command.author(), command.language(), command.text(),
+                command.publishedAtPrecision());
         if (recorded == null) {
             apply(event);
         } else if (!recorded.equals(event)) {

@@ -5,6 +5,7 @@ import com.claimledger.articles.api.ArticleQueries.FindArticle;
 import com.claimledger.articles.api.ArticleQueries.ListArticles;
 import com.claimledger.articles.api.ArticleRecorded;
 import com.claimledger.articles.api.ArticleView;
+import com.claimledger.articles.api.TimePrecision;
 import com.claimledger.shared.PageCursor;
 import com.claimledger.shared.ProjectionDigest;
 import com.claimledger.shared.Sql;
@@ -30,7 +31,8 @@ class ArticleProjection {
 
     private static final RowMapper<ArticleView> ROW = (rs, n) -> new ArticleView(rs.getString("article_id"),
             rs.getString("url"), rs.getString("title"), rs.getString("outlet"), Sql.instant(rs, "published_at"),
-            rs.getString("author"), rs.getString("language"), rs.getString("text"));
+            rs.getString("author"), rs.getString("language"), rs.getString("text"),
+            TimePrecision.valueOf(rs.getString("published_precision")));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -41,12 +43,14 @@ class ArticleProjection {
     @EventHandler
     void on(ArticleRecorded event) {
         jdbc.update("""
-                insert into article_view (article_id, url, title, outlet, published_at, author, language, text)
-                values (:id, :url, :title, :outlet, :publishedAt, :author, :language, :text)""",
+                insert into article_view (article_id, url, title, outlet, published_at, published_precision, author,
+                                          language, text)
+                values (:id, :url, :title, :outlet, :publishedAt, :precision, :author, :language, :text)""",
                 new MapSqlParameterSource().addValue("id", event.articleId()).addValue("url", event.url())
                         .addValue("title", event.title()).addValue("outlet", event.outlet())
                         .addValue("publishedAt", Sql.utc(event.publishedAt())).addValue("author", event.author())
-                        .addValue("language", event.language()).addValue("text", event.text()));
+                        .addValue("language", event.language()).addValue("text", event.text())
+                        .addValue("precision", event.publishedAtPrecision().name()));
     }
 
     @QueryHandler
@@ -74,8 +78,8 @@ class ArticleProjection {
             params.addValue("afterTime", Sql.utc(PageCursor.instant(key.get(0)))).addValue("afterId", key.get(1));
             after = " where published_at < :afterTime or (published_at = :afterTime and article_id > :afterId)";
         }
-        List<ArticleView> rows = jdbc.query("select article_id, url, title, outlet, published_at, author, language,"
-                + " null as text from article_view" + after + " order by published_at desc, article_id limit :limit",
+        List<ArticleView> rows = jdbc.query("select article_id, url, title, outlet, published_at, published_precision, author,"
+                + " language, null as text from article_view" + after + " order by published_at desc, article_id limit :limit",
                 params, ROW);
         List<ArticleView> items = rows.stream().limit(query.limit()).toList();
         String next = rows.size() > query.limit()

@@ -6,6 +6,7 @@ import com.claimledger.articles.api.ArticleQueries.ClaimIdsOf;
 import com.claimledger.articles.api.ArticleQueries.FindArticle;
 import com.claimledger.articles.api.ArticleQueries.ListArticles;
 import com.claimledger.articles.api.ArticleView;
+import com.claimledger.articles.api.TimePrecision;
 import com.claimledger.shared.ConsistentWrites;
 import com.claimledger.shared.LedgerException;
 import com.claimledger.shared.Requests;
@@ -30,8 +31,9 @@ import java.util.List;
 class ArticleController {
 
     /** An article as served, with the claims recorded from it. Lists leave {@code text} out. */
-    record ArticleResource(String id, String url, String title, String outlet, Instant publishedAt, String author,
-                           String language, String text, List<String> claimIds) {
+    record ArticleResource(String id, String url, String title, String outlet, Instant publishedAt,
+                           TimePrecision publishedAtPrecision, String author, String language, String text,
+                           List<String> claimIds) {
     }
 
     record ArticleList(List<ArticleResource> items, String next) {
@@ -69,7 +71,7 @@ class ArticleController {
 
     private List<ArticleResource> withClaims(List<ArticleView> views) {
         ClaimIds claims = queries.query(new ClaimIdsOf(views.stream().map(ArticleView::id).toList()), ClaimIds.class).join();
-        return views.stream().map(a -> new ArticleResource(a.id(), a.url(), a.title(), a.outlet(), a.publishedAt(),
+        return views.stream().map(a -> new ArticleResource(a.id(), a.url(), a.title(), a.outlet(), a.publishedAt(), a.publishedAtPrecision(),
                 a.author(), a.language(), a.text(), claims.of(a.id()))).toList();
     }
 }

@@ -2,8 +2,10 @@ package com.claimledger.articles.web;
 
 import com.claimledger.articles.api.ArticleLookup;
 import com.claimledger.articles.api.RecordArticle;
+import com.claimledger.articles.api.TimePrecision;
 import com.claimledger.shared.LedgerException;
 import com.claimledger.shared.Requests;
+import com.claimledger.shared.TimePoints;
 import com.claimledger.shared.Written;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -43,7 +45,7 @@ public class ArticleWrites {
         boolean existed = lookup.find(id).isPresent();
         commands.sendAndWait(new RecordArticle(id, request.url().strip(), request.title().strip(), request.outlet().strip(),
                 Requests.changeTime("publishedAt", request.publishedAt()), request.author(), request.language(),
-                request.text()));
+                request.text(), TimePoints.isDate(request.publishedAt()) ? TimePrecision.DAY : TimePrecision.INSTANT));
         return new Written<>(id, !existed);
     }
 

@@ -39,7 +39,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An attributed claim and everything that later happens to it. Decides what the current state allows: no claim on
  * a missing article or with a quote its article does not contain, no dispute or corroboration of a claim by itself or
  * by a missing claim, no second dispute by the same claim while one is in force, no withdrawal of a dispute not in
- * force, nothing new on a retracted claim but corroboration, and a stale If-Match version is refused.
+ * force, no dispute or amendment of a retracted claim (corroborations, withdrawals and reviews stay possible: they
+ * record history, not a new assertion), and a stale If-Match version is refused.
  */
 @Aggregate
 public class Claim {
@@ -77,17 +78,18 @@ public class Claim {
     public void handle(DisputeClaim command, ClaimLookup claims) {
         requireVersion(command.expectedVersion());
         ClaimFacts by = otherClaim(command.byClaimId(), claims, "dispute");
+        if (disputesInForce.containsKey(by.claimId())) {
+            // Checked first: a dossier imported again repeats its disputes after it has applied its retractions.
+            if (command.idempotent() && Objects.equals(disputesInForce.get(by.claimId()), command.reason())) {
+                return;
+            }
+            throw LedgerException.conflict("claim '" + claimId + "' is already disputed by '" + by.claimId() + "'");
+        }
         if (retracted) {
             throw LedgerException.conflict("claim '" + claimId + "' is retracted and cannot be disputed");
         }
         if (by.retracted()) {
             throw LedgerException.conflict("claim '" + by.claimId() + "' is retracted and cannot dispute another claim");
-        }
-        if (disputesInForce.containsKey(by.claimId())) {
-            if (command.idempotent() && Objects.equals(disputesInForce.get(by.claimId()), command.reason())) {
-                return;
-            }
-            throw LedgerException.conflict("claim '" + claimId + "' is already disputed by '" + by.claimId() + "'");
         }
         apply(new ClaimDisputed(claimId, by.claimId(), command.reason(), relationTime(command.at(), by)));
     }

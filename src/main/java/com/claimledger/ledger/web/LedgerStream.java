@@ -8,6 +8,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -37,11 +39,18 @@ class LedgerStream {
         return thread;
     });
     private final Object lock = new Object();
+    private final long pollMs;
     private Long lastSent;
 
     LedgerStream(QueryGateway queries, @Value("${ledger.stream.poll-ms:100}") long pollMs) {
         this.queries = queries;
-        tail.scheduleWithFixedDelay(this::poll, pollMs, pollMs, TimeUnit.MILLISECONDS);
+        this.pollMs = pollMs;
+    }
+
+    /** Tails once the query handlers are registered, that is when the application is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startTailing() {
+        tail.scheduleWithFixedDelay(this::poll, 0, pollMs, TimeUnit.MILLISECONDS);
     }
 
     SseEmitter subscribe(Long lastEventId) {
