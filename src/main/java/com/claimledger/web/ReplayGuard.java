@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,11 +43,9 @@ class ReplayGuard extends OncePerRequestFilter {
         read.lock();
         try {
             if (replays.running()) {
-                response.setStatus(503);
                 response.setHeader("Retry-After", "1");
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                json.writeValue(response.getOutputStream(), Problems.problem(503, "Service unavailable",
-                        "the projections are being rebuilt from the ledger; retry shortly", List.of()));
+                Problems.write(response, json, 503, "Service unavailable",
+                        "the projections are being rebuilt from the ledger; retry shortly");
                 return;
             }
             chain.doFilter(request, response);

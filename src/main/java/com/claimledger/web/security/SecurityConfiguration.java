@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,12 +19,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Reads are public (a replay's progress too); writes need an editor's bearer token; other {@code /api/admin/**}
- * operations need an admin's. A request that
- * presents a token the ledger does not know is refused whatever it asks for.
+ * operations need an admin's. A request that presents a token the ledger does not know is refused whatever it asks.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -59,12 +56,10 @@ public class SecurityConfiguration {
 
     static void write(HttpServletResponse response, ObjectMapper json, int status, String title, String detail)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        json.writeValue(response.getOutputStream(), Problems.problem(status, title, detail, List.of()));
+        Problems.write(response, json, status, title, detail);
     }
 
     private static final class BearerTokenFilter extends OncePerRequestFilter {

@@ -6,17 +6,13 @@ import com.claimledger.articles.api.TimePrecision;
 import com.claimledger.shared.LedgerException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-import static org.hamcrest.Matchers.allOf;
+import static com.claimledger.support.Refusals.kind;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.instanceOf;
 
 class ArticleTest {
 
@@ -99,17 +95,5 @@ class ArticleTest {
                 .expectException(kind(LedgerException.Kind.CONFLICT))
                 .expectExceptionMessage(containsString("already exists with other content"))
                 .expectNoEvents();
-    }
-
-    private static Matcher<Object> kind(LedgerException.Kind kind) {
-        Matcher<LedgerException> hasKind = new FeatureMatcher<>(equalTo(kind), "a LedgerException of kind", "kind") {
-            @Override
-            protected LedgerException.Kind featureValueOf(LedgerException actual) {
-                return actual.kind();
-            }
-        };
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Matcher<Object> matcher = (Matcher) allOf(instanceOf(LedgerException.class), hasKind);
-        return matcher;
     }
 }

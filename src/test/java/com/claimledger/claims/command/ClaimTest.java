@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.claimledger.support.Refusals.kind;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
@@ -699,19 +700,6 @@ class ClaimTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
-
-    private static Matcher<Object> kind(LedgerException.Kind kind) {
-        Matcher<LedgerException> hasKind = new FeatureMatcher<>(equalTo(kind), "a LedgerException of kind", "kind") {
-            @Override
-            protected LedgerException.Kind featureValueOf(LedgerException actual) {
-                return actual.kind();
-            }
-        };
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Matcher<Object> matcher = (Matcher) allOf(instanceOf(LedgerException.class), hasKind);
-        return matcher;
-    }
-
     /** A payload that is an {@link com.claimledger.shared.Occurrence} whose narrative time matches. */
     private static Matcher<Object> occurredAt(Matcher<Instant> time) {
         Matcher<com.claimledger.shared.Occurrence> feature =

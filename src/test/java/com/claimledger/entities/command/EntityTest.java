@@ -11,8 +11,6 @@ import com.claimledger.shared.LedgerException;
 import com.claimledger.shared.Names;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.hamcrest.Matchers.allOf;
+import static com.claimledger.support.Refusals.kind;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.instanceOf;
 
 class EntityTest {
 
@@ -190,19 +186,6 @@ class EntityTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
-
-    private static Matcher<Object> kind(LedgerException.Kind kind) {
-        Matcher<LedgerException> hasKind = new FeatureMatcher<>(equalTo(kind), "a LedgerException of kind", "kind") {
-            @Override
-            protected LedgerException.Kind featureValueOf(LedgerException actual) {
-                return actual.kind();
-            }
-        };
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Matcher<Object> matcher = (Matcher) allOf(instanceOf(LedgerException.class), hasKind);
-        return matcher;
-    }
-
     /** Names by {@link Names#key}, and merges: the write side's name registry, in memory. */
     static final class FakeEntityLookup implements EntityLookup {
 
