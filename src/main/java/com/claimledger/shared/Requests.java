@@ -75,6 +75,15 @@ public final class Requests {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /** When the source asserted or published something: never in the future (a minute of clock skew allowed). */
+    public static Instant pastChangeTime(String field, String value) {
+        Instant time = changeTime(field, value);
+        if (time != null && time.isAfter(Instant.now().plusSeconds(60))) {
+            throw LedgerException.invalid(field, "must not be in the future");
+        }
+        return time;
+    }
+
     /** An optional time of a change, as a date (start of day, UTC) or an instant. */
     public static Instant changeTime(String field, String value) {
         return value == null ? null : TimePoints.changeTime(field, value);

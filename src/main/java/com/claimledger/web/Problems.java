@@ -3,6 +3,7 @@ package com.claimledger.web;
 import com.claimledger.shared.LedgerException;
 import com.claimledger.shared.LedgerException.FieldError;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -11,6 +12,7 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +68,12 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> any(Exception exception) {
+    ResponseEntity<ProblemDetail> any(Exception exception, HttpServletRequest request) {
         Throwable cause = exception;
         while (cause != null) {
+            if (cause instanceof InputLimits.BodyTooLarge tooLarge) {
+                return respond(problem(413, "Content too large", tooLarge.getMessage(), List.of()));
+            }
             if (cause instanceof LedgerException refusal) {
                 return respond(problem(refusal.kind().status, refusal.kind().title, refusal.getMessage(), refusal.errors()));
             }
@@ -81,6 +86,11 @@ public class Problems extends ResponseEntityExceptionHandler {
                         + " ids are unique across entities, articles and claims", List.of()));
             }
             if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException) {
+                // Another writer got there first: with If-Match the client's version is now stale.
+                if (request.getHeader("If-Match") != null) {
+                    return respond(problem(412, "Precondition failed",
+                            "another write changed the claim first; the If-Match version is no longer current", List.of()));
+                }
                 return respond(problem(409, "Conflict", "a concurrent write touched the same record; read it again and retry", List.of()));
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
@@ -94,7 +104,16 @@ public class Problems extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         FieldError error;
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InputLimits.BodyTooLarge tooLarge) {
+                return cast(problem(413, "Content too large", tooLarge.getMessage(), List.of()));
+            }
+        }
+        if (cause instanceof InputLimits.ControlCharacter control) {
+            error = new FieldError(path(control), "must not contain control characters");
+        } else if (cause instanceof StreamConstraintsException) {
+            error = new FieldError("body", "JSON nested too deeply");
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
             error = new FieldError(path(unknown), "unknown field");
         } else if (cause instanceof InvalidFormatException invalid) {
             error = new FieldError(path(invalid), "'" + invalid.getValue() + "' is not a valid " + typeName(invalid.getTargetType()));
@@ -102,6 +121,8 @@ public class Problems extends ResponseEntityExceptionHandler {
             error = new FieldError(path(mismatched), "expected " + typeName(mismatched.getTargetType()));
         } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             error = new FieldError(path(mapping), "invalid value");
+        } else if (cause instanceof JsonParseException parse && parse.getMessage().startsWith("Duplicate field")) {
+            error = new FieldError(duplicateField(parse), "appears twice");
         } else if (cause instanceof JsonParseException parse) {
             error = new FieldError("body", "malformed JSON at line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr());
@@ -160,6 +181,13 @@ public class Problems extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> cast(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    private static String duplicateField(JsonParseException e) {
+        String message = e.getOriginalMessage();
+        int open = message.indexOf('\'');
+        int close = message.indexOf('\'', open + 1);
+        return open >= 0 && close > open ? message.substring(open + 1, close) : "body";
     }
 
     private static String path(JsonMappingException e) {

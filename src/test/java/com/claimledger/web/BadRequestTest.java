@@ -3,7 +3,11 @@ package com.claimledger.web;
 import com.claimledger.support.ApiTest;
 import com.claimledger.support.Http;
 import com.claimledger.support.Http.Response;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Malformed JSON, missing, empty and unknown fields, unknown ids and wrong types: each is a problem+json 4xx that
@@ -65,6 +71,14 @@ class BadRequestTest extends ApiTest {
                 new Bad("review rating a number", "POST", "/api/claims/bad-1/reviews", "{\"rating\":1,\"explanation\":\"e\"}", 400, "rating"),
                 new Bad("import with a bad claim", "POST", "/api/import", "{\"claims\":[{\"articleId\":\"bad-a\",\"attributedTo\":\"X\"}]}", 400, "claims[0].statement"),
                 new Bad("import relation type unknown", "POST", "/api/import", "{\"relations\":[{\"type\":\"LIKES\",\"claim\":\"bad-1\",\"byClaim\":\"bad-2\"}]}", 400, "relations[0].type"),
+                new Bad("duplicate key", "POST", "/api/claims", CLAIM + ",\"statement\":\"again\"}", 400, "statement"),
+                new Bad("control character", "POST", "/api/claims", "{\"articleId\":\"bad-a\",\"statement\":\"a\\u0000b\",\"attributedTo\":\"X\"}", 400, "statement"),
+                new Bad("control character in a name", "POST", "/api/entities", "{\"name\":\"A\\u0007B\",\"kind\":\"PERSON\"}", 400, "name"),
+                new Bad("nested arrays where text belongs", "POST", "/api/import", "{\"note\":" + "[".repeat(40) + "]".repeat(40) + "}", 400, "note"),
+                new Bad("assertedAt in the future", "POST", "/api/claims", CLAIM + ",\"assertedAt\":\"2999-01-01\"}", 400, "assertedAt"),
+                new Bad("publishedAt in the future", "POST", "/api/articles", "{\"url\":\"https://x.example\",\"title\":\"t\",\"outlet\":\"o\",\"publishedAt\":\"2999-01-01T00:00:00Z\"}", 400, "publishedAt"),
+                new Bad("body over 1 MiB", "POST", "/api/import", "{\"note\":\"" + "x".repeat(1_100_000) + "\"}", 413, null),
+                new Bad("unknown field on an amendment", "POST", "/api/claims/bad-1/amendments", "{\"statement\":\"s\",\"reason\":\"r\",\"ifMatch\":1}", 400, "ifMatch"),
                 new Bad("limit too large", "GET", "/api/claims?limit=501", null, 400, "limit"),
                 new Bad("limit not a number", "GET", "/api/claims?limit=many", null, 400, "limit"),
                 new Bad("status unknown", "GET", "/api/claims?status=MAYBE", null, 400, "status"),
@@ -77,6 +91,16 @@ class BadRequestTest extends ApiTest {
                 new Bad("unknown path", "GET", "/api/nothing-here", null, 404, null),
                 new Bad("wrong method", "DELETE", "/api/claims/bad-1", null, 405, null),
                 new Bad("wrong media type", "PUT", "/api/claims", "{}", 405, null));
+    }
+
+    @Autowired
+    private ObjectMapper json;
+
+    @Test
+    void jsonNestedPastTheLimitIsRefusedByTheParser() {
+        String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+        assertThatThrownBy(() -> json.readTree(deep)).isInstanceOf(StreamConstraintsException.class);
+        assertThatCode(() -> json.readTree("{\"a\":".repeat(10) + "1" + "}".repeat(10))).doesNotThrowAnyException();
     }
 
     @BeforeAll

@@ -44,7 +44,7 @@ public class ArticleWrites {
         String id = Requests.idOrNew(request.id());
         boolean existed = lookup.find(id).isPresent();
         commands.sendAndWait(new RecordArticle(id, request.url().strip(), request.title().strip(), request.outlet().strip(),
-                Requests.changeTime("publishedAt", request.publishedAt()), request.author(), request.language(),
+                Requests.pastChangeTime("publishedAt", request.publishedAt()), request.author(), request.language(),
                 request.text(), TimePoints.isDate(request.publishedAt()) ? TimePrecision.DAY : TimePrecision.INSTANT));
         return new Written<>(id, !existed);
     }

@@ -84,7 +84,7 @@ public class ClaimWrites {
         List<String> subjects = request.subjects() == null ? List.of()
                 : request.subjects().stream().map(entities::resolveOrRegister).distinct().toList();
         commands.sendAndWait(new RecordClaim(id, request.articleId(), request.statement(), request.quote(), source,
-                subjects, blankToNull(request.topic()), Requests.changeTime("assertedAt", request.assertedAt()), eventTime));
+                subjects, blankToNull(request.topic()), Requests.pastChangeTime("assertedAt", request.assertedAt()), eventTime));
         return new Written<>(id, !existed);
     }
 

@@ -1,0 +1,148 @@
+package com.claimledger.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * What the ledger accepts as input at all: bodies up to {@code ledger.limits.max-body-bytes} (413 past it), JSON
+ * nested at most {@code ledger.limits.max-json-depth} deep, and text without control characters (tab, line feed
+ * and carriage return excepted). Duplicate keys are refused by the parser (application.yml).
+ */
+@Configuration
+public class InputLimits {
+
+    /** Thrown while reading a body past the limit; {@link Problems} answers it with 413. */
+    static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge(long limit) {
+            super("the request body is larger than " + limit + " bytes", null, false, false);
+        }
+    }
+
+    /** A string value with a control character; {@link Problems} names its field. */
+    static final class ControlCharacter extends JsonMappingException {
+        ControlCharacter(JsonParser parser) {
+            super(parser, "must not contain control characters");
+        }
+    }
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer inputConstraints(@Value("${ledger.limits.max-json-depth:16}") int maxDepth) {
+        SimpleModule text = new SimpleModule("ledger-text");
+        text.addDeserializer(String.class, new StringDeserializer() {
+            @Override
+            public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                String value = super.deserialize(parser, context);
+                if (value != null && value.chars().anyMatch(InputLimits::isControl)) {
+                    throw new ControlCharacter(parser);
+                }
+                return value;
+            }
+        });
+        return builder -> builder.modulesToInstall(text).postConfigurer(mapper -> constrain(mapper, maxDepth));
+    }
+
+    private static void constrain(ObjectMapper mapper, int maxDepth) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());
+    }
+
+    private static boolean isControl(int c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || (c >= 0x80 && c < 0xa0);
+    }
+
+    @Component
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class BodySizeLimit extends OncePerRequestFilter {
+
+        private final long limit;
+        private final ObjectMapper json;
+
+        BodySizeLimit(@Value("${ledger.limits.max-body-bytes:1048576}") long limit, ObjectMapper json) {
+            this.limit = limit;
+            this.json = json;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getContentLengthLong() > limit) {
+                Problems.write(response, json, 413, "Content too large", new BodyTooLarge(limit).getMessage());
+                return;
+            }
+            chain.doFilter(new LimitedRequest(request, limit), response);
+        }
+    }
+
+    /** Counts what is read of a body without a declared length (chunked) and stops at the limit. */
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private final long limit;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream in = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b >= 0 && ++read > limit) {
+                        throw new BodyTooLarge(limit);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    if (n > 0 && (read += n) > limit) {
+                        throw new BodyTooLarge(limit);
+                    }
+                    return n;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+    }
+}
