@@ -1,0 +1,80 @@
+package com.claimledger.web.security;
+
+import com.claimledger.support.ApiTest;
+import com.claimledger.support.Http;
+import com.claimledger.support.Http.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Least exposure: what a reader, an editor and an admin may reach, and what no one sees. */
+class ExposureTest extends ApiTest {
+
+    @Test
+    void rolesPerEndpointClass() {
+        Map<String, Object> article = Map.of("url", "https://roles.example/a", "title", "t", "outlet", "o", "publishedAt", "2020-01-01");
+        assertThat(http.get("/api/views/current").status()).as("reader reads").isEqualTo(200);
+        assertThat(http.post("/api/articles", article, null).status()).as("reader writes").isEqualTo(401);
+        assertThat(http.post("/api/articles", article, Http.EDITOR).status()).as("editor writes").isEqualTo(201);
+        assertThat(http.post("/api/admin/replay", Map.of(), Http.EDITOR).status()).as("editor administers").isEqualTo(403);
+        assertThat(http.send("GET", "/actuator/metrics", null, null).status()).isEqualTo(401);
+        assertThat(http.send("GET", "/actuator/metrics", null, Http.EDITOR).status()).isEqualTo(403);
+        assertThat(http.send("GET", "/actuator/metrics", null, Http.ADMIN).status()).isEqualTo(200);
+        assertThat(http.send("GET", "/actuator/info", null, Http.ADMIN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIsPublicAndTerse() {
+        Response health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().toString()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void nothingElseIsExposed() {
+        for (String path : List.of("/h2-console", "/h2-console/login.jsp", "/actuator/env", "/actuator/beans",
+                "/actuator/heapdump", "/actuator/configprops", "/error")) {
+            Response response = http.send("GET", path, null, Http.ADMIN);
+            assertThat(response.status()).as(path).isIn(404, 403);
+            assertThat(response.raw().body()).as(path).doesNotContain("Exception", "com.claimledger", "org.springframework");
+        }
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndCorsIsClosed() throws Exception {
+        Response response = http.get("/api/views/current?limit=1");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Cache-Control")).contains("no-store");
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(response.raw().uri().resolve("/api/claims").toString()))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void theGeneratedTokenFileIsOwnerOnlyAndReusedAfterARestart(@TempDir Path dataDir) throws Exception {
+        new TokenRegistry(List.of(), List.of(), dataDir);
+        Path file = dataDir.resolve(TokenRegistry.TOKEN_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        String token = Files.readString(file).strip();
+        assertThat(token).hasSizeGreaterThanOrEqualTo(40);
+        TokenRegistry again = new TokenRegistry(List.of(), List.of(), dataDir);
+        assertThat(again.authenticate(token)).isPresent();
+        assertThat(again.authenticate(token + "x")).isEmpty();
+        assertThat(again.authenticate(token).get().roles()).contains(TokenRegistry.EDITOR, TokenRegistry.ADMIN);
+    }
+}
