@@ -9,11 +9,11 @@ import java.util.List;
 public class LedgerException extends RuntimeException {
 
     public enum Kind {
-        BAD_REQUEST(400, "Bad request"),
-        NOT_FOUND(404, "Not found"),
+        BAD_REQUEST(400, "Bad Request"),
+        NOT_FOUND(404, "Not Found"),
         CONFLICT(409, "Conflict"),
-        PRECONDITION_FAILED(412, "Precondition failed"),
-        UNPROCESSABLE(422, "Unprocessable content");
+        PRECONDITION_FAILED(412, "Precondition Failed"),
+        UNPROCESSABLE(422, "Unprocessable Content");
 
         public final int status;
         public final String title;

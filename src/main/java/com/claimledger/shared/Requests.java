@@ -85,7 +85,7 @@ public final class Requests {
     }
 
     /** An optional time of a change, as a date (start of day, UTC) or an instant. */
-    public static Instant changeTime(String field, String value) {
+    private static Instant changeTime(String field, String value) {
         return value == null ? null : TimePoints.changeTime(field, value);
     }
 }

@@ -36,7 +36,8 @@ public final class TimePoints {
             if (isDate(value)) {
                 LocalDate day = LocalDate.parse(value);
                 Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1) : start;
+                // Times are kept to the millisecond, so the last millisecond of the day is its last instant.
+                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) : start;
             }
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

@@ -87,7 +87,7 @@ public class InputLimits {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if (request.getContentLengthLong() > limit) {
-                Problems.write(response, json, 413, "Content too large", new BodyTooLarge(limit).getMessage());
+                Problems.write(response, json, 413, "Content Too Large", new BodyTooLarge(limit).getMessage());
                 return;
             }
             chain.doFilter(new LimitedRequest(request, limit), response);

@@ -72,13 +72,13 @@ public class Problems extends ResponseEntityExceptionHandler {
         Throwable cause = exception;
         while (cause != null) {
             if (cause instanceof InputLimits.BodyTooLarge tooLarge) {
-                return respond(problem(413, "Content too large", tooLarge.getMessage(), List.of()));
+                return respond(problem(413, "Content Too Large", tooLarge.getMessage(), List.of()));
             }
             if (cause instanceof LedgerException refusal) {
                 return respond(problem(refusal.kind().status, refusal.kind().title, refusal.getMessage(), refusal.errors()));
             }
             if (cause instanceof AggregateNotFoundException notFound) {
-                return respond(problem(404, "Not found", "'" + notFound.getAggregateIdentifier() + "' does not exist", List.of()));
+                return respond(problem(404, "Not Found", "'" + notFound.getAggregateIdentifier() + "' does not exist", List.of()));
             }
             if (cause instanceof IncompatibleAggregateException) {
                 // Entities, articles and claims share one event store keyed by id: the id's stream is another kind's.
@@ -88,7 +88,7 @@ public class Problems extends ResponseEntityExceptionHandler {
             if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException) {
                 // Another writer got there first: with If-Match the client's version is now stale.
                 if (request.getHeader("If-Match") != null) {
-                    return respond(problem(412, "Precondition failed",
+                    return respond(problem(412, "Precondition Failed",
                             "another write changed the claim first; the If-Match version is no longer current", List.of()));
                 }
                 return respond(problem(409, "Conflict", "a concurrent write touched the same record; read it again and retry", List.of()));
@@ -96,7 +96,7 @@ public class Problems extends ResponseEntityExceptionHandler {
             cause = cause.getCause() == cause ? null : cause.getCause();
         }
         log.error("unexpected failure", exception);
-        return respond(problem(500, "Internal error", "the ledger could not complete the request", List.of()));
+        return respond(problem(500, "Internal Server Error", "the ledger could not complete the request", List.of()));
     }
 
     @Override
@@ -106,7 +106,7 @@ public class Problems extends ResponseEntityExceptionHandler {
         FieldError error;
         for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof InputLimits.BodyTooLarge tooLarge) {
-                return cast(problem(413, "Content too large", tooLarge.getMessage(), List.of()));
+                return cast(problem(413, "Content Too Large", tooLarge.getMessage(), List.of()));
             }
         }
         if (cause instanceof InputLimits.ControlCharacter control) {
@@ -129,7 +129,7 @@ public class Problems extends ResponseEntityExceptionHandler {
         } else {
             error = new FieldError("body", "missing or unreadable JSON body");
         }
-        return cast(problem(400, "Bad request", error.field() + ": " + error.message(), List.of(error)));
+        return cast(problem(400, "Bad Request", error.field() + ": " + error.message(), List.of(error)));
     }
 
     @Override
@@ -138,7 +138,7 @@ public class Problems extends ResponseEntityExceptionHandler {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> new FieldError(e.getField(), e.getDefaultMessage())).toList();
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        return cast(problem(400, "Bad request", detail, errors));
+        return cast(problem(400, "Bad Request", detail, errors));
     }
 
     @Override
@@ -150,14 +150,14 @@ public class Problems extends ResponseEntityExceptionHandler {
                         result.getMethodParameter().getParameterName(), e.getDefaultMessage())))
                 .toList();
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        return cast(problem(400, "Bad request", detail, errors));
+        return cast(problem(400, "Bad Request", detail, errors));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         FieldError error = new FieldError(ex.getName(), "'" + ex.getValue() + "' is not a valid "
                 + typeName(ex.getRequiredType()));
-        return respond(problem(400, "Bad request", error.field() + ": " + error.message(), List.of(error)));
+        return respond(problem(400, "Bad Request", error.field() + ": " + error.message(), List.of(error)));
     }
 
     /** Spring's own problems (404 for unknown paths, 405, 415, missing parameters ...) keep its status, in our shape. */

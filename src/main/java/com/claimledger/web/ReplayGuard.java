@@ -44,7 +44,7 @@ class ReplayGuard extends OncePerRequestFilter {
         try {
             if (replays.running()) {
                 response.setHeader("Retry-After", "1");
-                Problems.write(response, json, 503, "Service unavailable",
+                Problems.write(response, json, 503, "Service Unavailable",
                         "the projections are being rebuilt from the ledger; retry shortly");
                 return;
             }

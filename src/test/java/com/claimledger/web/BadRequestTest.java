@@ -64,6 +64,8 @@ class BadRequestTest extends ApiTest {
                 new Bad("dispute by unknown claim", "POST", "/api/claims/bad-1/disputes", "{\"byClaim\":\"no-such-claim\"}", 404, "byClaim"),
                 new Bad("dispute without byClaim", "POST", "/api/claims/bad-1/disputes", "{\"reason\":\"r\"}", 400, "byClaim"),
                 new Bad("dispute bad at", "POST", "/api/claims/bad-1/disputes", "{\"byClaim\":\"bad-2\",\"at\":\"soon\"}", 400, "at"),
+                new Bad("dispute dated before the claims", "POST", "/api/claims/bad-1/disputes", "{\"byClaim\":\"bad-2\",\"at\":\"2015-06-01\"}", 400, "at"),
+                new Bad("retraction dated in the future", "POST", "/api/claims/bad-1/retraction", "{\"reason\":\"r\",\"at\":\"2999-01-01\"}", 400, "at"),
                 new Bad("withdrawal without reason", "POST", "/api/claims/bad-1/disputes/bad-2/withdrawal", "{}", 400, "reason"),
                 new Bad("amendment without reason", "POST", "/api/claims/bad-1/amendments", "{\"statement\":\"s\"}", 400, "reason"),
                 new Bad("retraction without reason", "POST", "/api/claims/bad-1/retraction", "{\"reason\":\"\"}", 400, "reason"),

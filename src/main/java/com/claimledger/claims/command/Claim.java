@@ -50,7 +50,7 @@ public class Claim {
     private ClaimRecorded recorded;
     private boolean retracted;
     private String retractionReason;
-    private final Map<String, String> disputesInForce = new HashMap<>();
+    private final Map<String, ClaimDisputed> disputesInForce = new HashMap<>();
     private final Map<String, String> corroborations = new HashMap<>();
 
     protected Claim() {
@@ -80,10 +80,14 @@ public class Claim {
         ClaimFacts by = otherClaim(command.byClaimId(), claims, "dispute");
         if (disputesInForce.containsKey(by.claimId())) {
             // Checked first: a dossier imported again repeats its disputes after it has applied its retractions.
-            if (command.idempotent() && Objects.equals(disputesInForce.get(by.claimId()), command.reason())) {
+            if (command.idempotent() && Objects.equals(disputesInForce.get(by.claimId()).reason(), command.reason())) {
                 return;
             }
             throw LedgerException.conflict("claim '" + claimId + "' is already disputed by '" + by.claimId() + "'");
+        }
+        if (claims.disputeInForce(by.claimId(), claimId)) {
+            throw LedgerException.conflict("claims '" + claimId + "' and '" + by.claimId()
+                    + "' already dispute each other: '" + by.claimId() + "' is disputed by '" + claimId + "'");
         }
         if (retracted) {
             throw LedgerException.conflict("claim '" + claimId + "' is retracted and cannot be disputed");
@@ -98,10 +102,12 @@ public class Claim {
     public void handle(WithdrawDispute command, ClaimLookup claims) {
         requireVersion(command.expectedVersion());
         claims.find(command.byClaimId()).orElseThrow(() -> LedgerException.notFound("claim", command.byClaimId()));
-        if (!disputesInForce.containsKey(command.byClaimId())) {
+        ClaimDisputed dispute = disputesInForce.get(command.byClaimId());
+        if (dispute == null) {
             throw LedgerException.conflict("claim '" + claimId + "' has no dispute by '" + command.byClaimId() + "' in force");
         }
-        apply(new DisputeWithdrawn(claimId, command.byClaimId(), command.reason(), changeTime(command.at())));
+        apply(new DisputeWithdrawn(claimId, command.byClaimId(), command.reason(),
+                changeTime(command.at(), dispute.occurredAt(), "the dispute was made")));
     }
 
     @CommandHandler
@@ -124,7 +130,8 @@ public class Claim {
             throw LedgerException.conflict("claim '" + claimId + "' is retracted and cannot be amended");
         }
         articles.find(recorded.articleId()).ifPresent(article -> requireQuoteIn(article, command.quote()));
-        apply(new ClaimAmended(claimId, command.statement(), command.quote(), command.reason(), changeTime(command.at())));
+        apply(new ClaimAmended(claimId, command.statement(), command.quote(), command.reason(),
+                changeTime(command.at(), recorded.assertedAt(), "the claim was asserted")));
     }
 
     @CommandHandler
@@ -137,13 +144,15 @@ public class Claim {
             throw LedgerException.conflict("claim '" + claimId + "' is already retracted");
         }
         String retractedBy = command.retractedBy() != null ? command.retractedBy() : recorded.attributedTo();
-        apply(new ClaimRetracted(claimId, command.reason(), retractedBy, changeTime(command.at())));
+        apply(new ClaimRetracted(claimId, command.reason(), retractedBy,
+                changeTime(command.at(), recorded.assertedAt(), "the claim was asserted")));
     }
 
     @CommandHandler
     public void handle(ReviewClaim command) {
         requireVersion(command.expectedVersion());
-        apply(new ClaimReviewed(claimId, command.rating(), command.explanation(), command.reviewer(), changeTime(null)));
+        apply(new ClaimReviewed(claimId, command.rating(), command.explanation(), command.reviewer(),
+                GenericEventMessage.clock.instant()));
     }
 
     @EventSourcingHandler
@@ -154,7 +163,7 @@ public class Claim {
 
     @EventSourcingHandler
     void on(ClaimDisputed event) {
-        disputesInForce.put(event.byClaimId(), event.reason());
+        disputesInForce.put(event.byClaimId(), event);
     }
 
     @EventSourcingHandler
@@ -187,17 +196,27 @@ public class Claim {
         return claims.find(byClaimId).orElseThrow(() -> LedgerException.notFound("claim", byClaimId, "byClaim"));
     }
 
-    /** A relation happened, unless the client says when, once both claims had been asserted. */
+    /** A relation happened, unless the client says when, once both claims had been asserted; never before that. */
     private Instant relationTime(Instant at, ClaimFacts other) {
-        if (at != null) {
-            return at;
+        Instant bothAsserted = recorded.assertedAt().isAfter(other.assertedAt()) ? recorded.assertedAt() : other.assertedAt();
+        if (at == null) {
+            return bothAsserted;
         }
-        return recorded.assertedAt().isAfter(other.assertedAt()) ? recorded.assertedAt() : other.assertedAt();
+        return changeTime(at, bothAsserted, "both claims were asserted");
     }
 
-    /** Amendments, withdrawals, retractions and reviews happened, unless the client says when, as they are recorded. */
-    private static Instant changeTime(Instant at) {
-        return at != null ? at : GenericEventMessage.clock.instant();
+    /**
+     * Amendments, withdrawals and retractions happened, unless the client says when, as they are recorded; a time
+     * the client gives cannot precede what they change.
+     */
+    private static Instant changeTime(Instant at, Instant notBefore, String what) {
+        if (at == null) {
+            return GenericEventMessage.clock.instant();
+        }
+        if (at.isBefore(notBefore)) {
+            throw LedgerException.invalid("at", "must not be before " + what + " (" + notBefore + ")");
+        }
+        return at;
     }
 
     private static void requireQuoteIn(ArticleFacts article, String quote) {

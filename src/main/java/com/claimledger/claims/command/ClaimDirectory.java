@@ -1,7 +1,9 @@
 package com.claimledger.claims.command;
 
+import com.claimledger.claims.api.ClaimEvents.ClaimDisputed;
 import com.claimledger.claims.api.ClaimEvents.ClaimRecorded;
 import com.claimledger.claims.api.ClaimEvents.ClaimRetracted;
+import com.claimledger.claims.api.ClaimEvents.DisputeWithdrawn;
 import com.claimledger.claims.api.ClaimLookup;
 import com.claimledger.shared.Sql;
 import org.axonframework.config.ProcessingGroup;
@@ -31,8 +33,24 @@ class ClaimDirectory implements ClaimLookup {
     }
 
     @EventHandler
+    void on(ClaimDisputed event) {
+        jdbc.update("insert into claim_directory_dispute (claim_id, by_claim_id) values (?, ?)", event.claimId(), event.byClaimId());
+    }
+
+    @EventHandler
+    void on(DisputeWithdrawn event) {
+        jdbc.update("delete from claim_directory_dispute where claim_id = ? and by_claim_id = ?", event.claimId(), event.byClaimId());
+    }
+
+    @EventHandler
     void on(ClaimRetracted event) {
         jdbc.update("update claim_directory set retracted = true where claim_id = ?", event.claimId());
+    }
+
+    @Override
+    public boolean disputeInForce(String claimId, String byClaimId) {
+        return !jdbc.queryForList("select 1 from claim_directory_dispute where claim_id = ? and by_claim_id = ?",
+                Integer.class, claimId, byClaimId).isEmpty();
     }
 
     @Override

@@ -91,32 +91,32 @@ public class ClaimWrites {
     public void dispute(String claimId, NewDispute request, Long expectedVersion, boolean idempotent) {
         requireClaim(claimId);
         commands.sendAndWait(new DisputeClaim(claimId, request.byClaim(), request.reason(),
-                Requests.changeTime("at", request.at()), expectedVersion, idempotent));
+                Requests.pastChangeTime("at", request.at()), expectedVersion, idempotent));
     }
 
     public void withdraw(String claimId, String byClaim, Withdrawal request, Long expectedVersion) {
         requireClaim(claimId);
         commands.sendAndWait(new WithdrawDispute(claimId, byClaim, request.reason(),
-                Requests.changeTime("at", request.at()), expectedVersion));
+                Requests.pastChangeTime("at", request.at()), expectedVersion));
     }
 
     public void corroborate(String claimId, NewCorroboration request, Long expectedVersion, boolean idempotent) {
         requireClaim(claimId);
         commands.sendAndWait(new CorroborateClaim(claimId, request.byClaim(), request.note(),
-                Requests.changeTime("at", request.at()), expectedVersion, idempotent));
+                Requests.pastChangeTime("at", request.at()), expectedVersion, idempotent));
     }
 
     public void amend(String claimId, NewAmendment request, Long expectedVersion) {
         requireClaim(claimId);
         commands.sendAndWait(new AmendClaim(claimId, request.statement(), request.quote(), request.reason(),
-                Requests.changeTime("at", request.at()), expectedVersion));
+                Requests.pastChangeTime("at", request.at()), expectedVersion));
     }
 
     public void retract(String claimId, NewRetraction request, Long expectedVersion, boolean idempotent) {
         requireClaim(claimId);
         String retractedBy = request.retractedBy() == null ? null : entities.resolveOrRegister(request.retractedBy());
         commands.sendAndWait(new RetractClaim(claimId, request.reason(), retractedBy,
-                Requests.changeTime("at", request.at()), expectedVersion, idempotent));
+                Requests.pastChangeTime("at", request.at()), expectedVersion, idempotent));
     }
 
     public void review(String claimId, NewReview request, Long expectedVersion) {

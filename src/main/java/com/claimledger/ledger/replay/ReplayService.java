@@ -75,7 +75,7 @@ public class ReplayService {
 
     private Replay begin() {
         long head = eventStore.createHeadToken() == null ? -1 : eventStore.createHeadToken().position().orElse(-1);
-        Replay replay = new Replay(UUID.randomUUID().toString(), Status.RUNNING, 0, head + 1,
+        Replay replay = new Replay(UUID.randomUUID().toString(), Status.RUNNING, 0, Math.max(head, 0),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
         replays.put(replay.id(), replay);
         current = replay.id();
@@ -123,7 +123,7 @@ public class ReplayService {
                 : processed(replay.total()), replay.total(), replay.startedAt(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 
-    /** How far the slowest projection has come, in ledger events. */
+    /** How far the slowest projection has come, in event store positions (from 1, like {@code total}). */
     private long processed(long total) {
         long slowest = total;
         for (StreamingEventProcessor processor : processors()) {
@@ -132,7 +132,7 @@ public class ReplayService {
                 return 0;
             }
             for (EventTrackerStatus segment : status.values()) {
-                slowest = Math.min(slowest, segment.getCurrentPosition().orElse(-1) + 1);
+                slowest = Math.min(slowest, segment.getCurrentPosition().orElse(0));
             }
         }
         return Math.max(0, slowest);

@@ -31,7 +31,11 @@ class EventLogController {
             throw LedgerException.invalid("after", "must be a sequence (0 or more), or -1 for the start");
         }
         int size = Requests.limit(limit);
-        List<LedgerEntry> events = queries.query(new ListEntries(after, size), Entries.class).join().entries();
-        return new EventPage(events, events.size() == size ? events.get(events.size() - 1).sequence() : null);
+        List<LedgerEntry> events = queries.query(new ListEntries(after, size + 1), Entries.class).join().entries();
+        if (events.size() <= size) {
+            return new EventPage(events, null);
+        }
+        List<LedgerEntry> page = events.subList(0, size);
+        return new EventPage(page, page.get(size - 1).sequence());
     }
 }

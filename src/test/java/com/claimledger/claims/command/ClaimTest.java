@@ -71,6 +71,8 @@ class ClaimTest {
     private AggregateTestFixture<Claim> fixture;
     private final Map<String, ArticleFacts> articles = new HashMap<>();
     private final Map<String, ClaimFacts> claims = new HashMap<>();
+    /** Disputes in force as the directory knows them: "claim<-byClaim". */
+    private final java.util.Set<String> disputes = new java.util.HashSet<>();
 
     @BeforeEach
     void setUp() {
@@ -83,7 +85,17 @@ class ClaimTest {
 
         fixture = new AggregateTestFixture<>(Claim.class);
         ArticleLookup articleLookup = id -> Optional.ofNullable(articles.get(id));
-        ClaimLookup claimLookup = id -> Optional.ofNullable(claims.get(id));
+        ClaimLookup claimLookup = new ClaimLookup() {
+            @Override
+            public Optional<ClaimFacts> find(String claimId) {
+                return Optional.ofNullable(claims.get(claimId));
+            }
+
+            @Override
+            public boolean disputeInForce(String claimId, String byClaimId) {
+                return disputes.contains(claimId + "<-" + byClaimId);
+            }
+        };
         fixture.registerInjectableResource(articleLookup);
         fixture.registerInjectableResource(claimLookup);
     }
@@ -261,6 +273,25 @@ class ClaimTest {
             fixture.given(RECORDED, new ClaimDisputed(ID, LATER, "contradicts", LATER_ASSERTED))
                     .when(new DisputeClaim(ID, LATER, "contradicts", null, null, true))
                     .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void disputeOfAClaimThatAlreadyDisputesThisOneIsAConflict() {
+            disputes.add(LATER + "<-" + ID);
+            fixture.given(RECORDED)
+                    .when(new DisputeClaim(ID, LATER, "the other way round", null, null, false))
+                    .expectException(kind(LedgerException.Kind.CONFLICT))
+                    .expectExceptionMessage(containsString("already dispute each other"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void disputeDatedBeforeBothClaimsWereAssertedIsRefused() {
+            fixture.given(RECORDED)
+                    .when(new DisputeClaim(ID, LATER, "too early", EARLIER_ASSERTED, null, false))
+                    .expectException(kind(LedgerException.Kind.BAD_REQUEST))
+                    .expectExceptionMessage(containsString("at: must not be before both claims were asserted"))
                     .expectNoEvents();
         }
 

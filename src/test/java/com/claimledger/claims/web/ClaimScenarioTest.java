@@ -69,6 +69,8 @@ class ClaimScenarioTest extends ApiTest {
         assertThat(status("sc-2")).isEqualTo("DISPUTED");
         assertThat(http.post("/api/claims/sc-1/disputes", Map.of("byClaim", "sc-2")).status()).isEqualTo(409);
         assertThat(http.post("/api/claims/sc-1/disputes", Map.of("byClaim", "sc-1")).status()).isEqualTo(409);
+        assertThat(http.post("/api/claims/sc-2/disputes", Map.of("byClaim", "sc-1")).status())
+                .as("the same pair the other way round").isEqualTo(409);
         assertThat(http.post("/api/claims/sc-1/disputes", Map.of("byClaim", "sc-nope")).status()).isEqualTo(404);
         assertThat(http.post("/api/claims/sc-1/corroborations", Map.of("byClaim", "sc-3", "note", "same raid")).status())
                 .isEqualTo(201);
