@@ -72,6 +72,7 @@ class BadRequestTest extends ApiTest {
                 new Bad("review rating unknown", "POST", "/api/claims/bad-1/reviews", "{\"rating\":\"GREAT\",\"explanation\":\"e\"}", 400, "rating"),
                 new Bad("review rating a number", "POST", "/api/claims/bad-1/reviews", "{\"rating\":1,\"explanation\":\"e\"}", 400, "rating"),
                 new Bad("import with a bad claim", "POST", "/api/import", "{\"claims\":[{\"articleId\":\"bad-a\",\"attributedTo\":\"X\"}]}", 400, "claims[0].statement"),
+                new Bad("import whose second claim names no article", "POST", "/api/import", "{\"claims\":[{\"id\":\"imp-ok\",\"articleId\":\"bad-a\",\"statement\":\"s\",\"attributedTo\":\"Imp Source\"},{\"articleId\":\"no-such-article\",\"statement\":\"s\",\"attributedTo\":\"X\"}]}", 404, "articleId"),
                 new Bad("import relation type unknown", "POST", "/api/import", "{\"relations\":[{\"type\":\"LIKES\",\"claim\":\"bad-1\",\"byClaim\":\"bad-2\"}]}", 400, "relations[0].type"),
                 new Bad("duplicate key", "POST", "/api/claims", CLAIM + ",\"statement\":\"again\"}", 400, "statement"),
                 new Bad("control character", "POST", "/api/claims", "{\"articleId\":\"bad-a\",\"statement\":\"a\\u0000b\",\"attributedTo\":\"X\"}", 400, "statement"),

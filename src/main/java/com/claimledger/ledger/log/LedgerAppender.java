@@ -1,5 +1,6 @@
 package com.claimledger.ledger.log;
 
+import com.claimledger.shared.ConsistentWrites;
 import com.claimledger.shared.Occurrence;
 import com.claimledger.shared.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +47,7 @@ class LedgerAppender {
                 sequence, event.getIdentifier(), payload.getClass().getSimpleName(), aggregateId,
                 Sql.utc(occurredAt), Sql.utc(event.getTimestamp()), String.valueOf(event.getMetaData().getOrDefault("actor", "system")),
                 json.writeValueAsString(payload));
+        ConsistentWrites.appended(event.getIdentifier());
     }
 
 }
