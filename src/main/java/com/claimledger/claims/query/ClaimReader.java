@@ -365,11 +365,12 @@ class ClaimReader {
             corroborations.computeIfAbsent(claim, k -> new ArrayList<>()).add(new CorroborationLink(by, "CORROBORATED_BY", note, at));
             corroborations.computeIfAbsent(by, k -> new ArrayList<>()).add(new CorroborationLink(claim, "CORROBORATES", note, at));
         });
-        Map<String, String[]> retractions = new HashMap<>();
-        Map<String, Instant> retractionTimes = new HashMap<>();
+        record RetractionRow(String reason, String retractedBy, Instant at) {
+        }
+        Map<String, RetractionRow> retractions = new HashMap<>();
         jdbc.query("select * from claim_retraction where claim_id in (:ids) and " + x + " <= :t", params, rs -> {
-            retractions.put(rs.getString("claim_id"), new String[]{rs.getString("reason"), rs.getString("retracted_by")});
-            retractionTimes.put(rs.getString("claim_id"), Sql.instant(rs, "occurred_at"));
+            retractions.put(rs.getString("claim_id"), new RetractionRow(rs.getString("reason"),
+                    rs.getString("retracted_by"), Sql.instant(rs, "occurred_at")));
         });
         Map<String, List<Review>> reviews = new HashMap<>();
         jdbc.query("select * from claim_review where claim_id in (:ids) and " + x + " <= :t order by claim_id, review_no",
@@ -382,7 +383,7 @@ class ClaimReader {
         Set<String> entityIds = new HashSet<>();
         bases.values().forEach(base -> entityIds.add(base.attributedTo()));
         subjects.values().forEach(entityIds::addAll);
-        retractions.values().forEach(r -> entityIds.add(r[1]));
+        retractions.values().forEach(r -> entityIds.add(r.retractedBy()));
         Refs refs = queries.query(new ResolveRefs(entityIds), Refs.class).join();
 
         List<ClaimView> views = new ArrayList<>();
@@ -393,14 +394,14 @@ class ClaimReader {
             }
             List<Amendment> wording = wordings.get(id);
             Amendment current = wording.get(wording.size() - 1);
-            String[] retraction = retractions.get(id);
+            RetractionRow retraction = retractions.get(id);
             views.add(new ClaimView(id, base.version(), base.articleId(), current.statement(), current.quote(),
                     refs.of(base.attributedTo()),
                     subjects.getOrDefault(id, List.of()).stream().map(refs::of).distinct().toList(),
                     base.topic(), base.assertedAt(), base.eventTime(), base.status(),
                     disputes.getOrDefault(id, List.of()), corroborations.getOrDefault(id, List.of()),
                     List.copyOf(wording.subList(1, wording.size())),
-                    retraction == null ? null : new Retraction(retraction[0], refs.of(retraction[1]), retractionTimes.get(id)),
+                    retraction == null ? null : new Retraction(retraction.reason(), refs.of(retraction.retractedBy()), retraction.at()),
                     reviews.getOrDefault(id, List.of()), base.recordedAt()));
         }
         return views;

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Claims: recording them, relating them, correcting and withdrawing them, and reading them back. */
 @RestController
@@ -58,45 +59,39 @@ class ClaimController {
     @PostMapping("/{id}/disputes")
     ResponseEntity<ClaimView> dispute(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewDispute body,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = Requests.ifMatch(ifMatch);
-        return respond(201, run(id, () -> writes.dispute(id, body, expected, false)));
+        return change(id, ifMatch, 201, expected -> writes.dispute(id, body, expected, false));
     }
 
     @PostMapping("/{id}/disputes/{byClaim}/withdrawal")
     ResponseEntity<ClaimView> withdraw(@PathVariable String id, @PathVariable String byClaim,
                                        @Valid @RequestBody ClaimWrites.Withdrawal body,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = Requests.ifMatch(ifMatch);
         Requests.pathId("claim", byClaim);
-        return respond(200, run(id, () -> writes.withdraw(id, byClaim, body, expected)));
+        return change(id, ifMatch, 200, expected -> writes.withdraw(id, byClaim, body, expected));
     }
 
     @PostMapping("/{id}/corroborations")
     ResponseEntity<ClaimView> corroborate(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewCorroboration body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = Requests.ifMatch(ifMatch);
-        return respond(201, run(id, () -> writes.corroborate(id, body, expected, false)));
+        return change(id, ifMatch, 201, expected -> writes.corroborate(id, body, expected, false));
     }
 
     @PostMapping("/{id}/amendments")
     ResponseEntity<ClaimView> amend(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewAmendment body,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = Requests.ifMatch(ifMatch);
-        return respond(200, run(id, () -> writes.amend(id, body, expected)));
+        return change(id, ifMatch, 200, expected -> writes.amend(id, body, expected));
     }
 
     @PostMapping("/{id}/retraction")
     ResponseEntity<ClaimView> retract(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewRetraction body,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = Requests.ifMatch(ifMatch);
-        return respond(200, run(id, () -> writes.retract(id, body, expected, false)));
+        return change(id, ifMatch, 200, expected -> writes.retract(id, body, expected, false));
     }
 
     @PostMapping("/{id}/reviews")
     ResponseEntity<ClaimView> review(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewReview body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = Requests.ifMatch(ifMatch);
-        return respond(201, run(id, () -> writes.review(id, body, expected)));
+        return change(id, ifMatch, 201, expected -> writes.review(id, body, expected));
     }
 
     @GetMapping("/{id}")
@@ -129,16 +124,14 @@ class ClaimController {
         return queries.query(new ListClaims(AsOf.now(), filter, Requests.limit(limit), cursor), ClaimPage.class).join();
     }
 
-    private String run(String id, Runnable write) {
+    /** One change to an existing claim: the If-Match version checked by the aggregate, the claim as it is now back. */
+    private ResponseEntity<ClaimView> change(String id, String ifMatch, int status, Consumer<Long> write) {
+        Long expected = Requests.ifMatch(ifMatch);
         Requests.pathId("claim", id);
         consistently.write(() -> {
-            write.run();
+            write.accept(expected);
             return id;
         });
-        return id;
-    }
-
-    private ResponseEntity<ClaimView> respond(int status, String id) {
         ClaimView claim = current(id);
         return ResponseEntity.status(status).eTag(etag(claim)).body(claim);
     }

@@ -84,7 +84,7 @@ public class ClaimWrites {
         List<String> subjects = request.subjects() == null ? List.of()
                 : request.subjects().stream().map(entities::resolveOrRegister).distinct().toList();
         commands.sendAndWait(new RecordClaim(id, request.articleId(), request.statement(), request.quote(), source,
-                subjects, blankToNull(request.topic()), Requests.pastChangeTime("assertedAt", request.assertedAt()), eventTime));
+                subjects, topic(request.topic()), Requests.pastChangeTime("assertedAt", request.assertedAt()), eventTime));
         return new Written<>(id, !existed);
     }
 
@@ -131,7 +131,8 @@ public class ClaimWrites {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private static String topic(String topic) {
+        String given = Requests.optional(topic);
+        return given == null ? null : given.strip();
     }
 }
