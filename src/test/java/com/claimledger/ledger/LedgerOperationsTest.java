@@ -98,16 +98,12 @@ class LedgerOperationsTest extends ApiTest {
         assertThat(http.post("/api/admin/replay", Map.of(), null).status()).isEqualTo(401);
 
         AtomicBoolean done = new AtomicBoolean();
-        List<Integer> seen = new ArrayList<>();
+        List<Integer> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
             while (!done.get()) {
                 Response response = http.get("/api/views/current?limit=500");
-                if (response.status() == 200) {
-                    assertThat(response.json().get("claims").size()).isEqualTo(claimCount);
-                } else {
-                    assertThat(response.status()).isEqualTo(503);
-                    assertThat(response.header("Retry-After")).isNotNull();
-                }
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.json().get("claims").size()).isEqualTo(claimCount);
                 synchronized (seen) {
                     seen.add(response.status());
                 }
@@ -131,7 +127,7 @@ class LedgerOperationsTest extends ApiTest {
         assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(status.get("processed").asLong()).isEqualTo(status.get("total").asLong());
         assertThat(status.get("finishedAt").asText()).isNotBlank();
-        assertThat(seen).doesNotContain(-1);
+        assertThat(seen).as("every read during the replay answered the complete view").isNotEmpty().doesNotContain(-1);
         assertThat(http.get("/api/views/checksum").json().get("checksum").asText()).isEqualTo(checksum);
         assertThat(snapshot()).isEqualTo(views);
     }

@@ -1,12 +1,23 @@
 package com.claimledger.ledger.replay;
 
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.ResultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,16 +26,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Rebuilds every projection from the ledger: each streaming processor is stopped, its tokens reset (its reset
- * handler empties its tables) and started again, and the replay completes when all have caught up with the ledger
- * as it was when the replay began. While it runs, reads of projections answer 503 with Retry-After (see
- * {@link #running()}), so that no reader ever sees a half-built view.
+ * Rebuilds every projection from the ledger, blue/green in the database: the projections' processors stop, and one
+ * transaction empties their tables (reset handlers) and dead-letter queues, feeds them every stored event, and moves
+ * their tokens to the
+ * last event fed. Until that transaction commits, every reader sees the previous, complete projections (the database
+ * gives readers the last committed state); from the commit on, the rebuilt ones. A handler that fails rolls it all
+ * back, leaving the previous projections in place. The processors then start again and pick up what was written
+ * meanwhile.
  */
 @Component
 public class ReplayService {
@@ -38,104 +51,100 @@ public class ReplayService {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokens;
+    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final AtomicLong processed = new AtomicLong();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-replay");
         thread.setDaemon(true);
         return thread;
     });
-    private final ReadWriteLock gate = new ReentrantReadWriteLock();
     private volatile String current;
 
-    ReplayService(EventProcessingConfiguration processing, EventStore eventStore) {
+    ReplayService(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens,
+                  PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
-    }
-
-    /**
-     * Reads of projections run under this gate's read lock; a replay starts under its write lock, so it waits for the
-     * reads in flight, and every read after it sees {@link #running()}.
-     */
-    public ReadWriteLock gate() {
-        return gate;
+        this.tokens = tokens;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.jdbc = jdbc;
     }
 
     /** Starts a replay, or answers the one already running. */
     public synchronized Replay start() {
-        if (running()) {
+        if (current != null && replays.get(current).status() == Status.RUNNING) {
             return replays.get(current);
         }
-        gate.writeLock().lock();
-        try {
-            return begin();
-        } finally {
-            gate.writeLock().unlock();
-        }
-    }
-
-    private Replay begin() {
-        long head = eventStore.createHeadToken() == null ? -1 : eventStore.createHeadToken().position().orElse(-1);
-        Replay replay = new Replay(UUID.randomUUID().toString(), Status.RUNNING, 0, Math.max(head, 0),
+        Long total = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        Replay replay = new Replay(UUID.randomUUID().toString(), Status.RUNNING, 0, total == null ? 0 : total,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
         replays.put(replay.id(), replay);
         current = replay.id();
-        worker.submit(() -> run(replay, head));
+        processed.set(0);
+        worker.submit(() -> run(replay));
         return replay;
     }
 
     public Optional<Replay> find(String id) {
         return Optional.ofNullable(replays.get(id)).map(replay -> replay.status() == Status.RUNNING
-                ? new Replay(replay.id(), replay.status(), processed(replay.total()), replay.total(), replay.startedAt(), null)
+                ? new Replay(replay.id(), replay.status(), processed.get(), replay.total(), replay.startedAt(), null)
                 : replay);
     }
 
-    public boolean running() {
-        String id = current;
-        return id != null && replays.get(id).status() == Status.RUNNING;
+    private void run(Replay replay) {
+        List<StreamingEventProcessor> processors = processors();
+        Status outcome = Status.FAILED;
+        try {
+            processors.forEach(StreamingEventProcessor::shutDown);
+            transaction.executeWithoutResult(status -> rebuild(processors));
+            outcome = Status.COMPLETED;
+        } catch (RuntimeException e) {
+            log.error("replay {} failed; the previous projections stay in place", replay.id(), e);
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
+            replays.put(replay.id(), new Replay(replay.id(), outcome, processed.get(), replay.total(), replay.startedAt(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        }
     }
 
-    private void run(Replay replay, long head) {
-        try {
-            for (StreamingEventProcessor processor : processors()) {
-                processor.shutDown();
-                processor.resetTokens();
-                processor.start();
+    private void rebuild(List<StreamingEventProcessor> processors) {
+        List<EventHandlerInvoker> invokers = processors.stream()
+                .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker()).toList();
+        invokers.forEach(EventHandlerInvoker::performReset);
+        // Rebuilt from scratch: what failed before is tried again, and queued again if it still fails.
+        processors.forEach(processor -> processing.deadLetterQueue(processor.getName()).ifPresent(queue -> queue.clear()));
+        TrackingToken last = null;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                for (EventHandlerInvoker invoker : invokers) {
+                    if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+                        ResultMessage<?> result = new DefaultUnitOfWork<>(event).executeWithResult(() -> {
+                            invoker.handle(event, Segment.ROOT_SEGMENT);
+                            return null;
+                        });
+                        if (result.isExceptional()) {
+                            throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed",
+                                    result.exceptionResult());
+                        }
+                    }
+                }
+                last = event.trackingToken();
+                processed.incrementAndGet();
             }
-            while (processed(replay.total()) < replay.total() || processors().stream().anyMatch(this::replaying)) {
-                Thread.sleep(10);
-            }
-            finish(replay, Status.COMPLETED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finish(replay, Status.FAILED);
-        } catch (RuntimeException e) {
-            log.error("replay {} failed", replay.id(), e);
-            finish(replay, Status.FAILED);
+            throw new IllegalStateException("replay interrupted", e);
         }
-    }
-
-    private boolean replaying(StreamingEventProcessor processor) {
-        return processor.isReplaying() || processor.processingStatus().isEmpty();
-    }
-
-    private void finish(Replay replay, Status status) {
-        replays.put(replay.id(), new Replay(replay.id(), status, status == Status.COMPLETED ? replay.total()
-                : processed(replay.total()), replay.total(), replay.startedAt(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-    }
-
-    /** How far the slowest projection has come, in event store positions (from 1, like {@code total}). */
-    private long processed(long total) {
-        long slowest = total;
-        for (StreamingEventProcessor processor : processors()) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty()) {
-                return 0;
-            }
-            for (EventTrackerStatus segment : status.values()) {
-                slowest = Math.min(slowest, segment.getCurrentPosition().orElse(0));
+        for (StreamingEventProcessor processor : processors) {
+            for (int segment : tokens.fetchSegments(processor.getName())) {
+                tokens.fetchToken(processor.getName(), segment);
+                tokens.storeToken(last, processor.getName(), segment);
+                tokens.releaseClaim(processor.getName(), segment);
             }
         }
-        return Math.max(0, slowest);
     }
 
     private List<StreamingEventProcessor> processors() {
