@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +67,7 @@ class CrashIT {
         Process restarted = start(dataDir, port);
         try {
             Http http = awaitUp(port);
-            List<JsonNode> events = new ArrayList<>();
-            JsonNode page = http.get("/api/events?limit=500").json();
-            page.get("events").forEach(events::add);
-            while (!page.get("next").isNull()) {
-                page = http.get("/api/events?limit=500&after=" + page.get("next").asLong()).json();
-                page.get("events").forEach(events::add);
-            }
+            List<JsonNode> events = http.events();
             Set<String> recorded = new HashSet<>();
             for (int i = 0; i < events.size(); i++) {
                 assertThat(events.get(i).get("sequence").asLong()).isEqualTo(i);

@@ -35,7 +35,7 @@ class LedgerOperationsTest extends ApiTest {
 
     @Test
     void theLedgerIsDenseFromZeroAndEveryEntryCarriesItsActor() {
-        List<JsonNode> events = allEvents();
+        List<JsonNode> events = http.events();
         for (int i = 0; i < events.size(); i++) {
             JsonNode event = events.get(i);
             assertThat(event.get("sequence").asLong()).isEqualTo(i);
@@ -143,19 +143,8 @@ class LedgerOperationsTest extends ApiTest {
             }
             views.add(json.toString());
         }
-        views.add(allEvents().toString());
+        views.add(http.events().toString());
         return views;
-    }
-
-    private List<JsonNode> allEvents() {
-        List<JsonNode> events = new ArrayList<>();
-        JsonNode page = http.get("/api/events?limit=500").json();
-        page.get("events").forEach(events::add);
-        while (!page.get("next").isNull()) {
-            page = http.get("/api/events?limit=500&after=" + page.get("next").asLong()).json();
-            page.get("events").forEach(events::add);
-        }
-        return events;
     }
 
     private CompletableFuture<?> subscribe(String lastEventId, BlockingQueue<String> ids) {

@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** A real HTTP client for the ledger's REST API, as a script or the web UI would use it. */
@@ -64,18 +66,21 @@ public final class Http {
         return send(builder, token);
     }
 
+    /** The whole ledger, page by page, oldest first. */
+    public List<JsonNode> events() {
+        List<JsonNode> events = new ArrayList<>();
+        JsonNode page = get("/api/events?limit=500").json();
+        page.get("events").forEach(events::add);
+        while (!page.get("next").isNull()) {
+            page = get("/api/events?limit=500&after=" + page.get("next").asLong()).json();
+            page.get("events").forEach(events::add);
+        }
+        return events;
+    }
+
     /** The number of ledger entries: what a write added, or proof that a refused write added nothing. */
     public long ledgerSize() {
-        long size = 0;
-        Long after = null;
-        while (true) {
-            JsonNode page = get("/api/events?limit=500" + (after == null ? "" : "&after=" + after)).json();
-            size += page.get("events").size();
-            if (page.get("next").isNull()) {
-                return size;
-            }
-            after = page.get("next").asLong();
-        }
+        return events().size();
     }
 
     public static String q(String value) {
