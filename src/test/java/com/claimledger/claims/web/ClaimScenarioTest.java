@@ -149,6 +149,14 @@ class ClaimScenarioTest extends ApiTest {
         Response reviewed = http.post("/api/claims/sc-1/reviews", Map.of("rating", "MIXED", "explanation", "unconfirmed"));
         assertThat(reviewed.status()).isEqualTo(201);
         assertThat(reviewed.json().get("reviews").get(0).get("rating").asText()).isEqualTo("MIXED");
+        JsonNode claimReview = http.get("/api/claims/sc-1/claim-reviews").json().get(0);
+        assertThat(claimReview.get("@type").asText()).isEqualTo("ClaimReview");
+        assertThat(claimReview.get("claimReviewed").asText()).isEqualTo("Dzhumabaev was killed in the raid.");
+        assertThat(claimReview.get("reviewRating").get("ratingValue").asInt()).isEqualTo(3);
+        assertThat(claimReview.get("reviewRating").get("alternateName").asText()).isEqualTo("Mixed");
+        assertThat(claimReview.get("itemReviewed").get("author").get("name").asText()).isEqualTo("MVD Testland");
+        assertThat(claimReview.get("itemReviewed").get("datePublished").asText()).isEqualTo("2015-07-18");
+        assertThat(claimReview.get("itemReviewed").get("appearance").get("url").asText()).isEqualTo("https://outlet-a.example/story");
 
         // Every change above is one ledger entry carrying the editor's name.
         JsonNode events = http.get("/api/events?limit=500&after=" + (start - 1)).json().get("events");
