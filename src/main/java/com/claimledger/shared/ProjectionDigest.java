@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSetMetaData;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -49,7 +50,7 @@ public final class ProjectionDigest {
 
     public static String combine(List<Part> parts) {
         MessageDigest digest = sha256();
-        parts.stream().sorted(java.util.Comparator.comparing(Part::projection))
+        parts.stream().sorted(Comparator.comparing(Part::projection))
                 .forEach(part -> digest.update((part.projection() + " " + part.sha256() + "\n").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -1,19 +1,19 @@
 package com.claimledger.web;
 
-import com.claimledger.shared.LedgerException;
 import com.claimledger.shared.LedgerException.FieldError;
+import com.claimledger.shared.LedgerException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -213,7 +214,7 @@ public class Problems extends ResponseEntityExceptionHandler {
             return "value";
         }
         if (type.isEnum()) {
-            return "value (one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+            return "value (one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", ")) + ")";
         }
         return TYPE_NAMES.getOrDefault(type.getSimpleName(), type.isRecord() ? "object" : "value");

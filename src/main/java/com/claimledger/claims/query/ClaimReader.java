@@ -4,22 +4,22 @@ import com.claimledger.articles.api.ArticleQueries.ClaimIds;
 import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
 import com.claimledger.claims.api.ClaimQueries.ClaimPage;
 import com.claimledger.claims.api.ClaimQueries.Diff;
+import com.claimledger.claims.api.ClaimQueries.DisputePage;
+import com.claimledger.claims.api.ClaimQueries.DisputeView;
+import com.claimledger.claims.api.ClaimQueries.ListClaims;
+import com.claimledger.claims.api.ClaimQueries.ListDisputes;
 import com.claimledger.claims.api.ClaimQueries.NarrativeDiff;
 import com.claimledger.claims.api.ClaimQueries.Pair;
 import com.claimledger.claims.api.ClaimQueries.Timeline;
 import com.claimledger.claims.api.ClaimQueries.TimelineEntries;
 import com.claimledger.claims.api.ClaimQueries.TimelineEntry;
-import com.claimledger.claims.api.ClaimQueries.DisputePage;
-import com.claimledger.claims.api.ClaimQueries.DisputeView;
-import com.claimledger.claims.api.ClaimQueries.ListClaims;
-import com.claimledger.claims.api.ClaimQueries.ListDisputes;
 import com.claimledger.claims.api.ClaimStatus;
-import com.claimledger.claims.api.ClaimView;
 import com.claimledger.claims.api.ClaimView.Amendment;
 import com.claimledger.claims.api.ClaimView.CorroborationLink;
 import com.claimledger.claims.api.ClaimView.DisputeLink;
 import com.claimledger.claims.api.ClaimView.Retraction;
 import com.claimledger.claims.api.ClaimView.Review;
+import com.claimledger.claims.api.ClaimView;
 import com.claimledger.claims.api.Rating;
 import com.claimledger.entities.api.EntityQueries.FindEntityByName;
 import com.claimledger.entities.api.EntityQueries.Records;
@@ -44,6 +44,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -282,7 +283,7 @@ class ClaimReader {
             entries.add(entry(rs, "ClaimReviewed", rs.getString("claim_id"),
                     "reviewed " + rs.getString("rating") + reason(rs.getString("explanation"))));
         });
-        entries.sort(java.util.Comparator.comparing(TimelineEntry::occurredAt).thenComparing(TimelineEntry::recordedAt)
+        entries.sort(Comparator.comparing(TimelineEntry::occurredAt).thenComparing(TimelineEntry::recordedAt)
                 .thenComparing(TimelineEntry::claimId));
         return new TimelineEntries(entries);
     }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,7 +79,7 @@ class ClaimReviewExport {
     }
 
     private static String label(Rating rating) {
-        String words = rating.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String words = rating.name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

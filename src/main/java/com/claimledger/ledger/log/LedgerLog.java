@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Map;
 
 /** Reads the ledger in sequence order. */
@@ -28,7 +29,7 @@ class LedgerLog {
                 return new LedgerEntry(rs.getLong("sequence"), rs.getString("type"), rs.getString("aggregate_id"),
                         Sql.instant(rs, "occurred_at"), Sql.instant(rs, "recorded_at"), rs.getString("actor"),
                         json.readTree(rs.getString("payload")));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException("ledger entry " + rs.getLong("sequence") + " holds no JSON payload", e);
             }
         };

@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Reads are public (a replay's progress too); writes need an editor's bearer token; other {@code /api/admin/**}
@@ -78,7 +79,7 @@ public class SecurityConfiguration {
             String header = request.getHeader("Authorization");
             if (header != null) {
                 var principal = header.regionMatches(true, 0, "Bearer ", 0, 7)
-                        ? tokens.authenticate(header.substring(7).strip()) : java.util.Optional.<TokenRegistry.Principal>empty();
+                        ? tokens.authenticate(header.substring(7).strip()) : Optional.<TokenRegistry.Principal>empty();
                 if (principal.isEmpty()) {
                     write(response, json, 401, "Unauthorized", "the bearer token is not valid");
                     return;
