@@ -2,6 +2,7 @@ package com.claimledger.shared;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** A moment on one of the two time axes: the view of the ledger that contains exactly the changes at or before it. */
 public record AsOf(Instant at, Axis axis) {
@@ -17,6 +18,11 @@ public record AsOf(Instant at, Axis axis) {
 
         Axis(String column) {
             this.column = column;
+        }
+
+        /** The axis as clients name it: {@code published} or {@code recorded}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

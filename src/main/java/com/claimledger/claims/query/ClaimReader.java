@@ -43,6 +43,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -101,17 +102,10 @@ class ClaimReader {
             sql.append(" and c.article_id = :articleId");
             params.addValue("articleId", filter.articleId());
         }
-        if (filter.topic() != null) {
-            sql.append(" and lower(c.topic) = :topic");
-            params.addValue("topic", Names.key(filter.topic()));
-        }
+        sql.append(about(filter.topic(), filter.subject(), params, "c"));
         if (filter.source() != null) {
             sql.append(" and c.attributed_to in (:sources)");
             params.addValue("sources", members(filter.source()));
-        }
-        if (filter.subject() != null) {
-            sql.append(" and exists (select 1 from claim_subject s where s.claim_id = c.claim_id and s.entity_id in (:subjects))");
-            params.addValue("subjects", members(filter.subject()));
         }
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
             sql.append(" and ").append(status("c", x)).append(" in (:statuses)");
@@ -144,15 +138,7 @@ class ClaimReader {
                 join claim_view a on a.claim_id = d.claim_id
                 join claim_view b on b.claim_id = d.by_claim_id
                 where a.%1$s <= :t and b.%1$s <= :t and %2$s""".formatted(x, inForce("d", x)));
-        if (query.topic() != null) {
-            sql.append(" and (lower(a.topic) = :topic or lower(b.topic) = :topic)");
-            params.addValue("topic", Names.key(query.topic()));
-        }
-        if (query.subject() != null) {
-            sql.append(" and exists (select 1 from claim_subject s where s.claim_id in (d.claim_id, d.by_claim_id)"
-                    + " and s.entity_id in (:subjects))");
-            params.addValue("subjects", members(query.subject()));
-        }
+        sql.append(about(query.topic(), query.subject(), params, "a", "b"));
         if (query.cursor() != null) {
             List<String> key = PageCursor.decode(query.cursor(), 2);
             sql.append(" and (d.claim_id > :afterId or (d.claim_id = :afterId and d.by_claim_id > :afterBy))");
@@ -236,15 +222,7 @@ class ClaimReader {
 
     TimelineEntries timeline(Timeline query) {
         var params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (query.topic() != null) {
-            where.append(" and lower(c.topic) = :topic");
-            params.addValue("topic", Names.key(query.topic()));
-        }
-        if (query.subject() != null) {
-            where.append(" and exists (select 1 from claim_subject s where s.claim_id = c.claim_id and s.entity_id in (:subjects))");
-            params.addValue("subjects", members(query.subject()));
-        }
+        String where = " where 1 = 1" + about(query.topic(), query.subject(), params, "c");
         String claims = "select c.claim_id from claim_view c" + where;
         List<TimelineEntry> entries = new ArrayList<>();
         Map<String, String> sources = new HashMap<>();
@@ -294,6 +272,26 @@ class ClaimReader {
 
     private static String reason(String reason) {
         return reason == null || reason.isBlank() ? "" : ": " + reason;
+    }
+
+    /**
+     * The topic and subject filters (each optional) on the claims with these table aliases: a row matches when any
+     * of its claims does, so that a dispute matches when either of its two claims does.
+     */
+    private String about(String topic, String subject, MapSqlParameterSource params, String... claims) {
+        StringBuilder sql = new StringBuilder();
+        if (topic != null) {
+            sql.append(" and (").append(String.join(" or ", Arrays.stream(claims)
+                    .map(c -> "lower(" + c + ".topic) = :topic").toList())).append(")");
+            params.addValue("topic", Names.key(topic));
+        }
+        if (subject != null) {
+            sql.append(" and exists (select 1 from claim_subject s where s.claim_id in (")
+                    .append(String.join(", ", Arrays.stream(claims).map(c -> c + ".claim_id").toList()))
+                    .append(") and s.entity_id in (:subjects))");
+            params.addValue("subjects", members(subject));
+        }
+        return sql.toString();
     }
 
     /** Every term of {@code q} must occur in the claim's wording as of t (statement and quote, case-insensitive). */

@@ -1,5 +1,7 @@
 package com.claimledger.claims.web;
 
+import com.claimledger.articles.api.ArticleQueries.FindArticle;
+import com.claimledger.articles.api.ArticleView;
 import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
 import com.claimledger.claims.api.ClaimQueries.ClaimPage;
 import com.claimledger.claims.api.ClaimQueries.FindClaim;
@@ -10,7 +12,6 @@ import com.claimledger.ledger.api.LedgerEntry;
 import com.claimledger.ledger.api.LedgerQueries.EntriesOf;
 import com.claimledger.ledger.api.LedgerQueries.Entries;
 import com.claimledger.shared.AsOf;
-import java.util.List;
 import com.claimledger.shared.ConsistentWrites;
 import com.claimledger.shared.LedgerException;
 import com.claimledger.shared.Requests;
@@ -29,7 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -112,6 +115,15 @@ class ClaimController {
     }
 
     record History(String claimId, List<LedgerEntry> events) {
+    }
+
+    /** The claim's reviews as schema.org ClaimReview (JSON-LD). */
+    @GetMapping(path = "/{id}/claim-reviews", produces = {"application/ld+json", "application/json"})
+    List<Map<String, Object>> claimReviews(@PathVariable String id) {
+        ClaimView claim = current(id);
+        ArticleView article = queries.query(new FindArticle(claim.articleId()),
+                ResponseTypes.optionalInstanceOf(ArticleView.class)).join().orElse(null);
+        return ClaimReviews.of(claim, article);
     }
 
     @GetMapping

@@ -1,6 +1,7 @@
 package com.claimledger.ledger.web;
 
 import com.claimledger.ledger.api.LedgerEntry;
+import com.claimledger.ledger.api.LedgerQueries.CountEntries;
 import com.claimledger.ledger.api.LedgerQueries.Entries;
 import com.claimledger.ledger.api.LedgerQueries.ListEntries;
 import jakarta.annotation.PreDestroy;
@@ -59,14 +60,14 @@ class LedgerStream {
         emitter.onTimeout(() -> subscribers.remove(emitter));
         emitter.onError(e -> subscribers.remove(emitter));
         synchronized (lock) {
-            Long head = head();
+            long head = head();
             if (lastEventId != null) {
-                Long after = lastEventId;
+                long after = lastEventId;
                 List<LedgerEntry> missed;
                 do {
                     missed = entriesAfter(after);
                     for (LedgerEntry entry : missed) {
-                        if (head != null && entry.sequence() > head) {
+                        if (entry.sequence() > head) {
                             break;
                         }
                         if (!send(emitter, entry)) {
@@ -74,7 +75,7 @@ class LedgerStream {
                         }
                         after = entry.sequence();
                     }
-                } while (missed.size() == BATCH && (head == null || after < head));
+                } while (missed.size() == BATCH && after < head);
             }
             subscribers.add(emitter);
         }
@@ -85,7 +86,7 @@ class LedgerStream {
         try {
             synchronized (lock) {
                 if (lastSent == null) {
-                    lastSent = head();
+                    head();
                     return;
                 }
                 List<LedgerEntry> entries = entriesAfter(lastSent);
@@ -100,20 +101,12 @@ class LedgerStream {
     }
 
     /** The last sequence already broadcast (entries up to it reach new subscribers only through Last-Event-ID). */
-    private Long head() {
-        if (lastSent != null) {
-            return lastSent;
+    private long head() {
+        if (lastSent == null) {
+            // The sequence is dense from 0: the last entry's sequence is the ledger's size less one.
+            lastSent = queries.query(new CountEntries(), Long.class).join() - 1;
         }
-        Long last = -1L;
-        List<LedgerEntry> page;
-        do {
-            page = entriesAfter(last);
-            if (!page.isEmpty()) {
-                last = page.get(page.size() - 1).sequence();
-            }
-        } while (page.size() == BATCH);
-        lastSent = last;
-        return last;
+        return lastSent;
     }
 
     private List<LedgerEntry> entriesAfter(Long sequence) {

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /** How the narrative changed: what changed between two moments, and the story of a subject or topic in order. */
 @RestController
@@ -47,7 +46,7 @@ class NarrativeController {
             throw LedgerException.invalid("to", "must not be before from");
         }
         Diff diff = queries.query(new NarrativeDiff(start, end, onAxis), Diff.class).join();
-        return new DiffView(start, end, onAxis.name().toLowerCase(Locale.ROOT), diff.recorded(), diff.disputed(),
+        return new DiffView(start, end, onAxis.label(), diff.recorded(), diff.disputed(),
                 diff.corroborated(), diff.amended(), diff.retracted(), diff.withdrawn());
     }
 

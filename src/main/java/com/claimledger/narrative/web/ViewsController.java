@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The current, disputed and retracted views of what has been claimed, as of any moment on either axis. */
@@ -65,7 +64,7 @@ class ViewsController {
         AsOf at = Requests.asOf(asOf, axis);
         DisputePage page = queries.query(new ListDisputes(at, Requests.optional(subject), Requests.optional(topic),
                 Requests.limit(limit), cursor), DisputePage.class).join();
-        return new DisputesView(at.at(), axisName(at), page.items(), page.next());
+        return new DisputesView(at.at(), at.axis().label(), page.items(), page.next());
     }
 
     /** SHA-256 over a canonical dump of every projection: equal before and after a replay. */
@@ -78,10 +77,6 @@ class ViewsController {
 
     private ClaimsView claims(AsOf at, ClaimFilter filter, Integer limit, String cursor) {
         ClaimPage page = queries.query(new ListClaims(at, filter, Requests.limit(limit), cursor), ClaimPage.class).join();
-        return new ClaimsView(at.at(), axisName(at), page.items(), page.next());
-    }
-
-    private static String axisName(AsOf at) {
-        return at.axis().name().toLowerCase(Locale.ROOT);
+        return new ClaimsView(at.at(), at.axis().label(), page.items(), page.next());
     }
 }

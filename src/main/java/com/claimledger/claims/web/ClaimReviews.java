@@ -1,18 +1,8 @@
 package com.claimledger.claims.web;
 
-import com.claimledger.articles.api.ArticleQueries.FindArticle;
 import com.claimledger.articles.api.ArticleView;
-import com.claimledger.claims.api.ClaimQueries.FindClaim;
 import com.claimledger.claims.api.ClaimView;
 import com.claimledger.claims.api.Rating;
-import com.claimledger.shared.AsOf;
-import com.claimledger.shared.LedgerException;
-import com.claimledger.shared.Requests;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -24,25 +14,15 @@ import java.util.Map;
  * A claim's editorial reviews as schema.org ClaimReview (JSON-LD), the format search engines and fact-check
  * aggregators read. Ratings map to 5 (TRUE) down to 1 (FALSE); UNPROVEN carries no value, only its name.
  */
-@RestController
-class ClaimReviewExport {
+final class ClaimReviews {
 
     private static final Map<Rating, Integer> VALUES = Map.of(Rating.TRUE, 5, Rating.MOSTLY_TRUE, 4, Rating.MIXED, 3,
             Rating.MOSTLY_FALSE, 2, Rating.FALSE, 1);
 
-    private final QueryGateway queries;
-
-    ClaimReviewExport(QueryGateway queries) {
-        this.queries = queries;
+    private ClaimReviews() {
     }
 
-    @GetMapping(path = "/api/claims/{id}/claim-reviews", produces = {"application/ld+json", "application/json"})
-    List<Map<String, Object>> claimReviews(@PathVariable String id) {
-        ClaimView claim = queries.query(new FindClaim(Requests.pathId("claim", id), AsOf.now()),
-                ResponseTypes.optionalInstanceOf(ClaimView.class)).join()
-                .orElseThrow(() -> LedgerException.notFound("claim", id));
-        ArticleView article = queries.query(new FindArticle(claim.articleId()),
-                ResponseTypes.optionalInstanceOf(ArticleView.class)).join().orElse(null);
+    static List<Map<String, Object>> of(ClaimView claim, ArticleView article) {
         return claim.reviews().stream().map(review -> claimReview(claim, article, review)).toList();
     }
 
