@@ -1,8 +1,8 @@
 package com.claimledger.dossier;
 
-import com.claimledger.articles.web.ArticleWrites.NewArticle;
-import com.claimledger.claims.web.ClaimWrites.NewClaim;
-import com.claimledger.entities.web.EntityWrites.NewEntity;
+import com.claimledger.articles.api.ArticleWrites.NewArticle;
+import com.claimledger.claims.api.ClaimWrites.NewClaim;
+import com.claimledger.entities.api.EntityWrites.NewEntity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,20 +1,20 @@
 package com.claimledger.dossier;
 
-import com.claimledger.articles.web.ArticleWrites;
-import com.claimledger.claims.web.ClaimWrites;
-import com.claimledger.claims.web.ClaimWrites.NewCorroboration;
-import com.claimledger.claims.web.ClaimWrites.NewDispute;
-import com.claimledger.claims.web.ClaimWrites.NewRetraction;
-import com.claimledger.entities.web.EntityWrites;
+import com.claimledger.articles.api.ArticleWrites;
+import com.claimledger.claims.api.ClaimWrites;
+import com.claimledger.claims.api.ClaimWrites.NewCorroboration;
+import com.claimledger.claims.api.ClaimWrites.NewDispute;
+import com.claimledger.claims.api.ClaimWrites.NewRetraction;
+import com.claimledger.entities.api.EntityWrites;
 import com.claimledger.ledger.api.LedgerQueries.CountEntries;
-import com.claimledger.shared.ConsistentWrites;
+import com.claimledger.ledger.api.LedgerWrites;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import static com.claimledger.dossier.Dossier.orEmpty;
 
 /**
- * Applies a dossier in order — entities, articles, claims, relations, retractions — in one transaction: all of it is
+ * Applies a dossier in order — entities, articles, claims, relations, retractions — as one ledger write: all of it is
  * recorded or none. Applying the same dossier again records nothing new.
  */
 @Component
@@ -23,20 +23,20 @@ public class DossierImporter {
     private final EntityWrites entities;
     private final ArticleWrites articles;
     private final ClaimWrites claims;
-    private final ConsistentWrites consistently;
+    private final LedgerWrites ledger;
     private final QueryGateway queries;
 
-    DossierImporter(EntityWrites entities, ArticleWrites articles, ClaimWrites claims, ConsistentWrites consistently,
+    DossierImporter(EntityWrites entities, ArticleWrites articles, ClaimWrites claims, LedgerWrites ledger,
                     QueryGateway queries) {
         this.entities = entities;
         this.articles = articles;
         this.claims = claims;
-        this.consistently = consistently;
+        this.ledger = ledger;
         this.queries = queries;
     }
 
     public Dossier.Counts apply(Dossier dossier) {
-        return consistently.write(() -> {
+        return ledger.write(() -> {
             long before = ledgerSize();
             orEmpty(dossier.entities()).forEach(entities::register);
             orEmpty(dossier.articles()).forEach(articles::record);
@@ -44,9 +44,9 @@ public class DossierImporter {
             for (Dossier.Relation relation : orEmpty(dossier.relations())) {
                 switch (relation.type()) {
                     case DISPUTES -> claims.dispute(relation.claim(),
-                            new NewDispute(relation.byClaim(), relation.reason(), relation.at()), null, true);
+                            new NewDispute(relation.byClaim(), relation.reason(), relation.at()), null);
                     case CORROBORATES -> claims.corroborate(relation.claim(),
-                            new NewCorroboration(relation.byClaim(), relation.reason(), relation.at()), null, true);
+                            new NewCorroboration(relation.byClaim(), relation.reason(), relation.at()), null);
                 }
             }
             orEmpty(dossier.retractions()).forEach(retraction -> claims.retract(retraction.claim(),

@@ -1,7 +1,7 @@
 package com.claimledger.web;
 
-import com.claimledger.shared.LedgerException.FieldError;
-import com.claimledger.shared.LedgerException;
+import com.claimledger.kernel.LedgerException.FieldError;
+import com.claimledger.kernel.LedgerException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -3,15 +3,25 @@ package com.claimledger.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.base.DescribedPredicate;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The module boundaries: each feature keeps its write side (command: aggregates and their lookups) and its read side
- * (query: projections) apart; the web layer talks to both only through messages (api); no module cycle.
+ * (query: projections) apart; the web layer talks to both only through messages (api) and never to the database;
+ * no module cycle; no static mutable state. Which module may use which is Spring Modulith's part ({@link ModularityTest}).
  */
 class ModuleBoundariesTest {
 
@@ -54,15 +64,44 @@ class ModuleBoundariesTest {
         slices().matching("com.claimledger.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    private static DescribedPredicate<JavaClass> arrays() {
+        return describe("an array", JavaClass::isArray);
+    }
+
     @Test
-    void featureModulesReachOtherFeaturesOnlyThroughTheirApi() {
-        for (String feature : new String[]{"entities", "articles", "claims", "ledger"}) {
-            noClasses().that().resideOutsideOfPackage("com.claimledger." + feature + "..")
-                    .and().resideOutsideOfPackage("com.claimledger.dossier..")
-                    .should().dependOnClassesThat().resideInAnyPackage(
-                            "com.claimledger." + feature + ".command..", "com.claimledger." + feature + ".query..",
-                            "com.claimledger." + feature + ".web..", "com.claimledger." + feature + ".log..")
-                    .check(classes);
-        }
+    void webLayerNeverReachesTheDatabase() {
+        noClasses().that().resideInAPackage("com.claimledger..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..",
+                        "org.springframework.data..", "java.sql..")
+                .check(classes);
+    }
+
+    /** No static mutable state: every static field is a constant (final, and not of a type that changes). */
+    @Test
+    void noStaticMutableState() {
+        fields().that().areStatic().should().beFinal().check(classes);
+        noFields().that().areStatic().should().haveRawType(ThreadLocal.class)
+                .orShould().haveRawType(InheritableThreadLocal.class)
+                .orShould().haveRawType(assignableTo(java.util.concurrent.atomic.AtomicLong.class))
+                .orShould().haveRawType(assignableTo(java.util.concurrent.atomic.AtomicInteger.class))
+                .orShould().haveRawType(assignableTo(java.util.concurrent.atomic.AtomicReference.class))
+                .orShould().haveRawType(assignableTo(java.util.ArrayList.class))
+                .orShould().haveRawType(assignableTo(java.util.HashMap.class))
+                .orShould().haveRawType(assignableTo(java.util.HashSet.class))
+                .orShould().haveRawType(assignableTo(java.util.concurrent.ConcurrentMap.class))
+                .orShould().haveRawType(assignableTo(java.util.Collection.class).and(simpleNameEndingWith("Queue")))
+                .check(classes);
+        // Synthetic fields are the compiler's (an enum's values, a switch map), never written after initialisation.
+        noFields().that().areStatic().and().doNotHaveModifier(JavaModifier.SYNTHETIC)
+                .should().haveRawType(arrays()).check(classes);
+    }
+
+    /** Time comes from the Clock bean: nobody sets Axon's global clock or reads the system clock directly. */
+    @Test
+    void timeComesFromTheClockBean() {
+        noClasses().should().accessField(GenericEventMessage.class, "clock").check(classes);
+        noClasses().should().callMethod(java.time.Instant.class, "now").check(classes);
+        noClasses().should().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone").check(classes);
     }
 }

@@ -1,6 +1,6 @@
 package com.claimledger.support;
 
-import com.claimledger.shared.LedgerException;
+import com.claimledger.kernel.LedgerException;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 

@@ -1,6 +1,6 @@
 package com.claimledger.articles.api;
 
-import com.claimledger.shared.Occurrence;
+import com.claimledger.time.Occurrence;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.serialization.Revision;
 

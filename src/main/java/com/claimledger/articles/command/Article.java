@@ -2,7 +2,7 @@ package com.claimledger.articles.command;
 
 import com.claimledger.articles.api.ArticleRecorded;
 import com.claimledger.articles.api.RecordArticle;
-import com.claimledger.shared.LedgerException;
+import com.claimledger.kernel.CreateOrRepeat;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -29,10 +29,8 @@ public class Article {
         ArticleRecorded event = new ArticleRecorded(command.articleId(), command.url(), command.title(), command.outlet(),
                 command.publishedAt(), command.author(), command.language(), command.text(),
                 command.publishedAtPrecision());
-        if (recorded == null) {
+        if (CreateOrRepeat.isNew(recorded, event, CreateOrRepeat.otherContent("article", command.articleId()))) {
             apply(event);
-        } else if (!recorded.equals(event)) {
-            throw LedgerException.conflict("article '" + articleId + "' already exists with other content");
         }
     }
 

@@ -2,7 +2,7 @@ package com.claimledger.articles.command;
 
 import com.claimledger.articles.api.ArticleLookup;
 import com.claimledger.articles.api.ArticleRecorded;
-import com.claimledger.shared.Sql;
+import com.claimledger.ledger.projection.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -7,10 +7,10 @@ import com.claimledger.articles.api.ArticleQueries.FindArticle;
 import com.claimledger.articles.api.ArticleQueries.ListArticles;
 import com.claimledger.articles.api.ArticleView;
 import com.claimledger.articles.api.TimePrecision;
-import com.claimledger.shared.ConsistentWrites;
-import com.claimledger.shared.LedgerException;
-import com.claimledger.shared.Requests;
-import com.claimledger.shared.Written;
+import com.claimledger.articles.api.ArticleWrites;
+import com.claimledger.kernel.LedgerException;
+import com.claimledger.web.Requests;
+import com.claimledger.web.Responses;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -40,19 +40,17 @@ class ArticleController {
     }
 
     private final ArticleWrites writes;
-    private final ConsistentWrites consistently;
     private final QueryGateway queries;
 
-    ArticleController(ArticleWrites writes, ConsistentWrites consistently, QueryGateway queries) {
+    ArticleController(ArticleWrites writes, QueryGateway queries) {
         this.writes = writes;
-        this.consistently = consistently;
         this.queries = queries;
     }
 
     @PostMapping
     ResponseEntity<ArticleResource> record(@Valid @RequestBody ArticleWrites.NewArticle body) {
-        Written<String> written = consistently.write(() -> writes.record(body));
-        return ResponseEntity.status(written.created() ? 201 : 200).body(get(written.value()));
+        var written = writes.record(body);
+        return Responses.written(written).body(get(written.value()));
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,6 @@
 package com.claimledger.claims.api;
 
-import com.claimledger.shared.EventTime;
+import com.claimledger.time.EventTime;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

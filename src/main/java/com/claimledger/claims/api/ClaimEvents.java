@@ -1,7 +1,7 @@
 package com.claimledger.claims.api;
 
-import com.claimledger.shared.EventTime;
-import com.claimledger.shared.Occurrence;
+import com.claimledger.time.EventTime;
+import com.claimledger.time.Occurrence;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.serialization.Revision;
 

@@ -1,6 +1,6 @@
 package com.claimledger.claims.api;
 
-import com.claimledger.shared.AsOf;
+import com.claimledger.time.AsOf;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.claimledger.claims.api;
 
 import com.claimledger.entities.api.EntityRef;
-import com.claimledger.shared.EventTime;
+import com.claimledger.time.EventTime;
 
 import java.time.Instant;
 import java.util.List;

@@ -18,9 +18,9 @@ import com.claimledger.claims.api.ClaimEvents.ClaimReviewed;
 import com.claimledger.claims.api.ClaimEvents.DisputeWithdrawn;
 import com.claimledger.claims.api.ClaimLookup;
 import com.claimledger.claims.api.ClaimLookup.ClaimFacts;
-import com.claimledger.shared.LedgerException;
+import com.claimledger.kernel.CreateOrRepeat;
+import com.claimledger.kernel.LedgerException;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -28,10 +28,12 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -51,7 +53,7 @@ public class Claim {
     private boolean retracted;
     private String retractionReason;
     private final Map<String, ClaimDisputed> disputesInForce = new HashMap<>();
-    private final Map<String, String> corroborations = new HashMap<>();
+    private final Map<String, ClaimCorroborated> corroborations = new HashMap<>();
 
     protected Claim() {
     }
@@ -67,10 +69,8 @@ public class Claim {
         ClaimRecorded event = new ClaimRecorded(command.claimId(), command.articleId(), command.statement(),
                 command.quote(), command.attributedTo(), command.subjects(), command.topic(), assertedAt,
                 command.eventTime());
-        if (recorded == null) {
+        if (CreateOrRepeat.isNew(recorded, event, CreateOrRepeat.otherContent("claim", command.claimId()))) {
             apply(event);
-        } else if (!recorded.equals(event)) {
-            throw LedgerException.conflict("claim '" + claimId + "' already exists with other content");
         }
     }
 
@@ -78,12 +78,13 @@ public class Claim {
     public void handle(DisputeClaim command, ClaimLookup claims) {
         requireVersion(command.expectedVersion());
         ClaimFacts by = otherClaim(command.byClaimId(), claims, "dispute");
+        ClaimDisputed dispute = new ClaimDisputed(claimId, by.claimId(), command.reason(), relationTime(command.at(), by));
+        Supplier<LedgerException> disputedAlready = () -> LedgerException.conflict(
+                "claim '" + claimId + "' is already disputed by '" + by.claimId() + "'");
+        // Checked first: a dossier imported again repeats its disputes after it has applied its retractions.
         if (disputesInForce.containsKey(by.claimId())) {
-            // Checked first: a dossier imported again repeats its disputes after it has applied its retractions.
-            if (command.idempotent() && Objects.equals(disputesInForce.get(by.claimId()).reason(), command.reason())) {
-                return;
-            }
-            throw LedgerException.conflict("claim '" + claimId + "' is already disputed by '" + by.claimId() + "'");
+            repeatOf(disputesInForce.get(by.claimId()), dispute, command.idempotent(), disputedAlready);
+            return;
         }
         if (claims.disputeInForce(by.claimId(), claimId)) {
             throw LedgerException.conflict("claims '" + claimId + "' and '" + by.claimId()
@@ -95,11 +96,11 @@ public class Claim {
         if (by.retracted()) {
             throw LedgerException.conflict("claim '" + by.claimId() + "' is retracted and cannot dispute another claim");
         }
-        apply(new ClaimDisputed(claimId, by.claimId(), command.reason(), relationTime(command.at(), by)));
+        apply(dispute);
     }
 
     @CommandHandler
-    public void handle(WithdrawDispute command, ClaimLookup claims) {
+    public void handle(WithdrawDispute command, ClaimLookup claims, Clock clock) {
         requireVersion(command.expectedVersion());
         claims.find(command.byClaimId()).orElseThrow(() -> LedgerException.notFound("claim", command.byClaimId()));
         ClaimDisputed dispute = disputesInForce.get(command.byClaimId());
@@ -107,35 +108,36 @@ public class Claim {
             throw LedgerException.conflict("claim '" + claimId + "' has no dispute by '" + command.byClaimId() + "' in force");
         }
         apply(new DisputeWithdrawn(claimId, command.byClaimId(), command.reason(),
-                changeTime(command.at(), dispute.occurredAt(), "the dispute was made")));
+                changeTime(command.at(), dispute.occurredAt(), "the dispute was made", clock)));
     }
 
     @CommandHandler
     public void handle(CorroborateClaim command, ClaimLookup claims) {
         requireVersion(command.expectedVersion());
         ClaimFacts by = otherClaim(command.byClaimId(), claims, "corroborate");
+        ClaimCorroborated corroboration = new ClaimCorroborated(claimId, by.claimId(), command.note(),
+                relationTime(command.at(), by));
         if (corroborations.containsKey(by.claimId())) {
-            if (command.idempotent() && Objects.equals(corroborations.get(by.claimId()), command.note())) {
-                return;
-            }
-            throw LedgerException.conflict("claim '" + claimId + "' is already corroborated by '" + by.claimId() + "'");
+            repeatOf(corroborations.get(by.claimId()), corroboration, command.idempotent(), () -> LedgerException.conflict(
+                    "claim '" + claimId + "' is already corroborated by '" + by.claimId() + "'"));
+            return;
         }
-        apply(new ClaimCorroborated(claimId, by.claimId(), command.note(), relationTime(command.at(), by)));
+        apply(corroboration);
     }
 
     @CommandHandler
-    public void handle(AmendClaim command, ArticleLookup articles) {
+    public void handle(AmendClaim command, ArticleLookup articles, Clock clock) {
         requireVersion(command.expectedVersion());
         if (retracted) {
             throw LedgerException.conflict("claim '" + claimId + "' is retracted and cannot be amended");
         }
         articles.find(recorded.articleId()).ifPresent(article -> requireQuoteIn(article, command.quote()));
         apply(new ClaimAmended(claimId, command.statement(), command.quote(), command.reason(),
-                changeTime(command.at(), recorded.assertedAt(), "the claim was asserted")));
+                changeTime(command.at(), recorded.assertedAt(), "the claim was asserted", clock)));
     }
 
     @CommandHandler
-    public void handle(RetractClaim command) {
+    public void handle(RetractClaim command, Clock clock) {
         requireVersion(command.expectedVersion());
         if (retracted) {
             if (command.idempotent() && Objects.equals(retractionReason, command.reason())) {
@@ -145,14 +147,14 @@ public class Claim {
         }
         String retractedBy = command.retractedBy() != null ? command.retractedBy() : recorded.attributedTo();
         apply(new ClaimRetracted(claimId, command.reason(), retractedBy,
-                changeTime(command.at(), recorded.assertedAt(), "the claim was asserted")));
+                changeTime(command.at(), recorded.assertedAt(), "the claim was asserted", clock)));
     }
 
     @CommandHandler
-    public void handle(ReviewClaim command) {
+    public void handle(ReviewClaim command, Clock clock) {
         requireVersion(command.expectedVersion());
         apply(new ClaimReviewed(claimId, command.rating(), command.explanation(), command.reviewer(),
-                GenericEventMessage.clock.instant()));
+                clock.instant()));
     }
 
     @EventSourcingHandler
@@ -173,13 +175,21 @@ public class Claim {
 
     @EventSourcingHandler
     void on(ClaimCorroborated event) {
-        corroborations.put(event.byClaimId(), event.note());
+        corroborations.put(event.byClaimId(), event);
     }
 
     @EventSourcingHandler
     void on(ClaimRetracted event) {
         retracted = true;
         retractionReason = event.reason();
+    }
+
+    /** A relation recorded already: an identical repeat is accepted when the command allows it, else the conflict. */
+    private static <E> void repeatOf(E recorded, E candidate, boolean idempotent, Supplier<LedgerException> conflict) {
+        if (!idempotent) {
+            throw conflict.get();
+        }
+        CreateOrRepeat.isNew(recorded, candidate, conflict);
     }
 
     private void requireVersion(Long expected) {
@@ -199,20 +209,19 @@ public class Claim {
     /** A relation happened, unless the client says when, once both claims had been asserted; never before that. */
     private Instant relationTime(Instant at, ClaimFacts other) {
         Instant bothAsserted = recorded.assertedAt().isAfter(other.assertedAt()) ? recorded.assertedAt() : other.assertedAt();
-        if (at == null) {
-            return bothAsserted;
-        }
-        return changeTime(at, bothAsserted, "both claims were asserted");
+        return at == null ? bothAsserted : notBefore(at, bothAsserted, "both claims were asserted");
     }
 
     /**
      * Amendments, withdrawals and retractions happened, unless the client says when, as they are recorded; a time
      * the client gives cannot precede what they change.
      */
-    private static Instant changeTime(Instant at, Instant notBefore, String what) {
-        if (at == null) {
-            return GenericEventMessage.clock.instant();
-        }
+    private static Instant changeTime(Instant at, Instant notBefore, String what, Clock clock) {
+        return at == null ? clock.instant() : notBefore(at, notBefore, what);
+    }
+
+    /** A time the client gives cannot precede what the change changes. */
+    private static Instant notBefore(Instant at, Instant notBefore, String what) {
         if (at.isBefore(notBefore)) {
             throw LedgerException.invalid("at", "must not be before " + what + " (" + notBefore + ")");
         }

@@ -5,7 +5,7 @@ import com.claimledger.claims.api.ClaimEvents.ClaimRecorded;
 import com.claimledger.claims.api.ClaimEvents.ClaimRetracted;
 import com.claimledger.claims.api.ClaimEvents.DisputeWithdrawn;
 import com.claimledger.claims.api.ClaimLookup;
-import com.claimledger.shared.Sql;
+import com.claimledger.ledger.projection.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

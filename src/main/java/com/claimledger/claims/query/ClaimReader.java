@@ -27,11 +27,11 @@ import com.claimledger.entities.api.EntityQueries.Refs;
 import com.claimledger.entities.api.EntityQueries.ResolveRefs;
 import com.claimledger.entities.api.EntityRecord;
 import com.claimledger.entities.api.EntityView;
-import com.claimledger.shared.AsOf;
-import com.claimledger.shared.EventTime;
-import com.claimledger.shared.Names;
-import com.claimledger.shared.PageCursor;
-import com.claimledger.shared.Sql;
+import com.claimledger.time.AsOf;
+import com.claimledger.time.EventTime;
+import com.claimledger.kernel.Names;
+import com.claimledger.ledger.projection.PageCursor;
+import com.claimledger.ledger.projection.Sql;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -40,6 +40,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,10 +64,12 @@ class ClaimReader {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    ClaimReader(NamedParameterJdbcTemplate jdbc, QueryGateway queries) {
+    ClaimReader(NamedParameterJdbcTemplate jdbc, QueryGateway queries, Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.clock = clock;
     }
 
     /** Retracted as of t; else disputed if a dispute in force as of t links it; else standing. */
@@ -169,7 +172,7 @@ class ClaimReader {
         String x = AsOf.Axis.PUBLISHED.column;
         Map<String, EntityRecord> records = new HashMap<>();
         memberIdsByEntity.forEach((entity, members) -> {
-            var params = at(AsOf.now()).addValue("members", members);
+            var params = at(AsOf.now(clock)).addValue("members", members);
             records.put(entity, jdbc.queryForObject("""
                     select count(*) as made,
                            coalesce(sum(case when s.status = 'DISPUTED' then 1 else 0 end), 0) as disputed,

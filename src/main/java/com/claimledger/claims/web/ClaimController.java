@@ -11,11 +11,12 @@ import com.claimledger.claims.api.ClaimView;
 import com.claimledger.ledger.api.LedgerEntry;
 import com.claimledger.ledger.api.LedgerQueries.EntriesOf;
 import com.claimledger.ledger.api.LedgerQueries.Entries;
-import com.claimledger.shared.AsOf;
-import com.claimledger.shared.ConsistentWrites;
-import com.claimledger.shared.LedgerException;
-import com.claimledger.shared.Requests;
-import com.claimledger.shared.Written;
+import com.claimledger.time.AsOf;
+import com.claimledger.claims.api.ClaimWrites;
+import com.claimledger.kernel.LedgerException;
+import com.claimledger.web.Requests;
+import com.claimledger.kernel.Written;
+import com.claimledger.web.Responses;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,11 +31,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Claims: recording them, relating them, correcting and withdrawing them, and reading them back. */
 @RestController
@@ -42,27 +45,27 @@ import java.util.function.Consumer;
 class ClaimController {
 
     private final ClaimWrites writes;
-    private final ConsistentWrites consistently;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    ClaimController(ClaimWrites writes, ConsistentWrites consistently, QueryGateway queries) {
+    ClaimController(ClaimWrites writes, QueryGateway queries, Clock clock) {
         this.writes = writes;
-        this.consistently = consistently;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<ClaimView> record(@Valid @RequestBody ClaimWrites.NewClaim body) {
-        Written<String> written = consistently.write(() -> writes.record(body));
+        Written<String> written = writes.record(body);
         ClaimView claim = current(written.value());
-        return ResponseEntity.status(written.created() ? 201 : 200).location(URI.create("/api/claims/" + claim.id()))
+        return Responses.written(written).location(URI.create("/api/claims/" + claim.id()))
                 .eTag(etag(claim)).body(claim);
     }
 
     @PostMapping("/{id}/disputes")
     ResponseEntity<ClaimView> dispute(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewDispute body,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, ifMatch, 201, expected -> writes.dispute(id, body, expected, false));
+        return relate(id, ifMatch, expected -> writes.dispute(id, body, expected));
     }
 
     @PostMapping("/{id}/disputes/{byClaim}/withdrawal")
@@ -70,37 +73,40 @@ class ClaimController {
                                        @Valid @RequestBody ClaimWrites.Withdrawal body,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Requests.pathId("claim", byClaim);
-        return change(id, ifMatch, 200, expected -> writes.withdraw(id, byClaim, body, expected));
+        return change(id, ifMatch, expected -> writes.withdraw(id, byClaim, body, expected));
     }
 
     @PostMapping("/{id}/corroborations")
     ResponseEntity<ClaimView> corroborate(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewCorroboration body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, ifMatch, 201, expected -> writes.corroborate(id, body, expected, false));
+        return relate(id, ifMatch, expected -> writes.corroborate(id, body, expected));
     }
 
     @PostMapping("/{id}/amendments")
     ResponseEntity<ClaimView> amend(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewAmendment body,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, ifMatch, 200, expected -> writes.amend(id, body, expected));
+        return change(id, ifMatch, expected -> writes.amend(id, body, expected));
     }
 
     @PostMapping("/{id}/retraction")
     ResponseEntity<ClaimView> retract(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewRetraction body,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, ifMatch, 200, expected -> writes.retract(id, body, expected, false));
+        return change(id, ifMatch, expected -> writes.retract(id, body, expected, false));
     }
 
     @PostMapping("/{id}/reviews")
     ResponseEntity<ClaimView> review(@PathVariable String id, @Valid @RequestBody ClaimWrites.NewReview body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, ifMatch, 201, expected -> writes.review(id, body, expected));
+        return relate(id, ifMatch, expected -> {
+            writes.review(id, body, expected);
+            return new Written<>(id, true);
+        });
     }
 
     @GetMapping("/{id}")
     ResponseEntity<ClaimView> get(@PathVariable String id, @RequestParam(required = false) String asOf,
                                   @RequestParam(required = false) String axis) {
-        ClaimView claim = find(id, Requests.asOf(asOf, axis));
+        ClaimView claim = find(id, Requests.asOf(asOf, axis, clock));
         return ResponseEntity.ok().eTag(etag(claim)).body(claim);
     }
 
@@ -133,23 +139,31 @@ class ClaimController {
                      @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         ClaimFilter filter = new ClaimFilter(Requests.optional(q), Requests.optional(subject), Requests.optional(source),
                 Requests.optional(topic), Requests.optional(articleId), status == null ? Set.of() : Set.of(status(status)));
-        return queries.query(new ListClaims(AsOf.now(), filter, Requests.limit(limit), cursor), ClaimPage.class).join();
+        return queries.query(new ListClaims(AsOf.now(clock), filter, Requests.limit(limit), cursor), ClaimPage.class).join();
     }
 
-    /** One change to an existing claim: the If-Match version checked by the aggregate, the claim as it is now back. */
-    private ResponseEntity<ClaimView> change(String id, String ifMatch, int status, Consumer<Long> write) {
+    /**
+     * One change to an existing claim: the If-Match version checked by the aggregate, the claim as it is now back;
+     * 201 when a relation or review was recorded, 200 for other changes and identical repeats.
+     */
+    private ResponseEntity<ClaimView> relate(String id, String ifMatch, Function<Long, Written<String>> write) {
         Long expected = Requests.ifMatch(ifMatch);
         Requests.pathId("claim", id);
-        consistently.write(() -> {
-            write.accept(expected);
-            return id;
-        });
+        Written<String> written = write.apply(expected);
         ClaimView claim = current(id);
-        return ResponseEntity.status(status).eTag(etag(claim)).body(claim);
+        return Responses.written(written).eTag(etag(claim)).body(claim);
+    }
+
+    /** A change that never creates a record of its own (amendment, withdrawal, retraction): answered with 200. */
+    private ResponseEntity<ClaimView> change(String id, String ifMatch, Consumer<Long> write) {
+        return relate(id, ifMatch, expected -> {
+            write.accept(expected);
+            return new Written<>(id, false);
+        });
     }
 
     private ClaimView current(String id) {
-        return find(id, AsOf.now());
+        return find(id, AsOf.now(clock));
     }
 
     private ClaimView find(String id, AsOf asOf) {

@@ -6,8 +6,9 @@ import com.claimledger.entities.api.EntityAliasAdded;
 import com.claimledger.entities.api.EntityLookup;
 import com.claimledger.entities.api.EntityRegistered;
 import com.claimledger.entities.api.RegisterEntity;
-import com.claimledger.shared.LedgerException;
-import com.claimledger.shared.Names;
+import com.claimledger.kernel.CreateOrRepeat;
+import com.claimledger.kernel.LedgerException;
+import com.claimledger.kernel.Names;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -42,10 +43,7 @@ public class Entity {
     public void handle(RegisterEntity command, EntityLookup lookup) {
         EntityRegistered registered = new EntityRegistered(command.entityId(), command.name().strip(), command.kind(),
                 distinctAliases(command.name(), command.aliases()));
-        if (registration != null) {
-            if (!registration.equals(registered)) {
-                throw LedgerException.conflict("entity '" + entityId + "' already exists with other content");
-            }
+        if (!CreateOrRepeat.isNew(registration, registered, CreateOrRepeat.otherContent("entity", command.entityId()))) {
             return;
         }
         List<String> names = new ArrayList<>();

@@ -4,7 +4,7 @@ import com.claimledger.entities.api.EntitiesMerged;
 import com.claimledger.entities.api.EntityAliasAdded;
 import com.claimledger.entities.api.EntityLookup;
 import com.claimledger.entities.api.EntityRegistered;
-import com.claimledger.shared.Names;
+import com.claimledger.kernel.Names;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -8,10 +8,10 @@ import com.claimledger.entities.api.EntityQueries.RecordsOf;
 import com.claimledger.entities.api.EntityQueries.SearchEntities;
 import com.claimledger.entities.api.EntityRecord;
 import com.claimledger.entities.api.EntityView;
-import com.claimledger.shared.ConsistentWrites;
-import com.claimledger.shared.LedgerException;
-import com.claimledger.shared.Requests;
-import com.claimledger.shared.Written;
+import com.claimledger.entities.api.EntityWrites;
+import com.claimledger.kernel.LedgerException;
+import com.claimledger.web.Requests;
+import com.claimledger.web.Responses;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -41,25 +41,23 @@ class EntityController {
     }
 
     private final EntityWrites writes;
-    private final ConsistentWrites consistently;
     private final QueryGateway queries;
 
-    EntityController(EntityWrites writes, ConsistentWrites consistently, QueryGateway queries) {
+    EntityController(EntityWrites writes, QueryGateway queries) {
         this.writes = writes;
-        this.consistently = consistently;
         this.queries = queries;
     }
 
     @PostMapping
     ResponseEntity<EntityResource> register(@Valid @RequestBody EntityWrites.NewEntity body) {
-        Written<String> written = consistently.write(() -> writes.register(body));
-        return ResponseEntity.status(written.created() ? 201 : 200).body(get(written.value()));
+        var written = writes.register(body);
+        return Responses.written(written).body(get(written.value()));
     }
 
     @PostMapping("/{id}/aliases")
     EntityResource addAlias(@PathVariable String id, @Valid @RequestBody EntityWrites.NewAlias body) {
         Requests.pathId("entity", id);
-        return get(consistently.write(() -> writes.addAlias(id, body)));
+        return get(writes.addAlias(id, body));
     }
 
     @GetMapping("/{id}")

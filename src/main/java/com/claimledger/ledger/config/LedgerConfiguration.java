@@ -3,6 +3,9 @@ package com.claimledger.ledger.config;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -26,7 +29,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,11 +42,6 @@ import java.util.concurrent.TimeUnit;
 public class LedgerConfiguration {
 
     public static final String ACTOR = "actor";
-
-    static {
-        // Millisecond precision: what is served, what is compared and what is hashed are the same instant.
-        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
-    }
 
     /** The JPA event store as Axon's auto-configuration would build it (which steps aside once the bus is ours). */
     @Bean
@@ -70,11 +68,25 @@ public class LedgerConfiguration {
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${ledger.event-store.fetch-delay-ms:100}") long fetchDelayMs) {
-        return EmbeddedEventStore.builder().storageEngine(storageEngine)
+                                  @Value("${ledger.event-store.fetch-delay-ms:100}") long fetchDelayMs, Clock clock) {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelayMs).timeUnit(TimeUnit.MILLISECONDS).build();
+        store.registerDispatchInterceptor(messages -> (index, event) -> recordedNow(event, clock.instant()));
+        return store;
+    }
+
+    /**
+     * An event's timestamp is its ledger time ({@code recordedAt}): taken from the ledger's clock bean rather than
+     * Axon's global one, so that tests can set it and it has the clock's millisecond precision.
+     */
+    private static EventMessage<?> recordedNow(EventMessage<?> event, Instant now) {
+        if (event instanceof DomainEventMessage<?> domain) {
+            return new GenericDomainEventMessage<>(domain.getType(), domain.getAggregateIdentifier(),
+                    domain.getSequenceNumber(), domain.getPayload(), domain.getMetaData(), domain.getIdentifier(), now);
+        }
+        return new GenericEventMessage<>(event.getIdentifier(), event.getPayload(), event.getMetaData(), now);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package com.claimledger.ledger.log;
 
-import com.claimledger.shared.ConsistentWrites;
-import com.claimledger.shared.Occurrence;
-import com.claimledger.shared.Sql;
+import com.claimledger.ledger.write.WrittenEvents;
+import com.claimledger.time.Occurrence;
+import com.claimledger.ledger.projection.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -47,7 +47,7 @@ class LedgerAppender {
                 sequence, event.getIdentifier(), payload.getClass().getSimpleName(), aggregateId,
                 Sql.utc(occurredAt), Sql.utc(event.getTimestamp()), String.valueOf(event.getMetaData().getOrDefault("actor", "system")),
                 json.writeValueAsString(payload));
-        ConsistentWrites.appended(event.getIdentifier());
+        WrittenEvents.appended(event.getIdentifier(), aggregateId);
     }
 
 }

@@ -5,7 +5,7 @@ import com.claimledger.ledger.api.LedgerQueries.CountEntries;
 import com.claimledger.ledger.api.LedgerQueries.Entries;
 import com.claimledger.ledger.api.LedgerQueries.EntriesOf;
 import com.claimledger.ledger.api.LedgerQueries.ListEntries;
-import com.claimledger.shared.Sql;
+import com.claimledger.ledger.projection.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;

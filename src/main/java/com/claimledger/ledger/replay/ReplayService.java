@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +54,7 @@ public class ReplayService {
     private final TokenStore tokens;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final AtomicLong processed = new AtomicLong();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -64,12 +65,13 @@ public class ReplayService {
     private volatile String current;
 
     ReplayService(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens,
-                  PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+                  PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokens = tokens;
         this.transaction = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Starts a replay, or answers the one already running. */
@@ -79,7 +81,7 @@ public class ReplayService {
         }
         Long total = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         Replay replay = new Replay(UUID.randomUUID().toString(), Status.RUNNING, 0, total == null ? 0 : total,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
+                clock.instant(), null);
         replays.put(replay.id(), replay);
         current = replay.id();
         processed.set(0);
@@ -105,7 +107,7 @@ public class ReplayService {
         } finally {
             processors.forEach(StreamingEventProcessor::start);
             replays.put(replay.id(), new Replay(replay.id(), outcome, processed.get(), replay.total(), replay.startedAt(),
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                    clock.instant()));
         }
     }
 

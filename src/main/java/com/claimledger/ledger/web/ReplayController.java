@@ -2,7 +2,7 @@ package com.claimledger.ledger.web;
 
 import com.claimledger.ledger.replay.ReplayService;
 import com.claimledger.ledger.replay.ReplayService.Replay;
-import com.claimledger.shared.LedgerException;
+import com.claimledger.kernel.LedgerException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

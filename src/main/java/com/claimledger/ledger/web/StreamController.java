@@ -1,6 +1,6 @@
 package com.claimledger.ledger.web;
 
-import com.claimledger.shared.LedgerException;
+import com.claimledger.kernel.LedgerException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;

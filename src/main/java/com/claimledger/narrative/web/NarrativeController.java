@@ -5,16 +5,17 @@ import com.claimledger.claims.api.ClaimQueries.NarrativeDiff;
 import com.claimledger.claims.api.ClaimQueries.Pair;
 import com.claimledger.claims.api.ClaimQueries.Timeline;
 import com.claimledger.claims.api.ClaimQueries.TimelineEntries;
-import com.claimledger.shared.AsOf;
-import com.claimledger.shared.LedgerException;
-import com.claimledger.shared.Requests;
-import com.claimledger.shared.TimePoints;
+import com.claimledger.time.AsOf;
+import com.claimledger.kernel.LedgerException;
+import com.claimledger.web.Requests;
+import com.claimledger.time.TimePoints;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,9 +29,11 @@ class NarrativeController {
     }
 
     private final QueryGateway queries;
+    private final Clock clock;
 
-    NarrativeController(QueryGateway queries) {
+    NarrativeController(QueryGateway queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping("/diff")
@@ -40,7 +43,7 @@ class NarrativeController {
             throw LedgerException.invalid("from", "is required (an ISO-8601 date or instant)");
         }
         Instant start = TimePoints.readBound("from", from);
-        Instant end = Requests.readBound("to", to);
+        Instant end = Requests.readBound("to", to, clock);
         AsOf.Axis onAxis = Requests.axis(axis);
         if (end.isBefore(start)) {
             throw LedgerException.invalid("to", "must not be before from");

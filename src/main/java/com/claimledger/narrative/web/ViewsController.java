@@ -8,18 +8,19 @@ import com.claimledger.claims.api.ClaimQueries.ListClaims;
 import com.claimledger.claims.api.ClaimQueries.ListDisputes;
 import com.claimledger.claims.api.ClaimStatus;
 import com.claimledger.claims.api.ClaimView;
-import com.claimledger.shared.AsOf;
-import com.claimledger.shared.ProjectionDigest;
+import com.claimledger.time.AsOf;
+import com.claimledger.ledger.projection.ProjectionDigest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import com.claimledger.shared.Requests;
+import com.claimledger.web.Requests;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +37,11 @@ class ViewsController {
     }
 
     private final QueryGateway queries;
+    private final Clock clock;
 
-    ViewsController(QueryGateway queries) {
+    ViewsController(QueryGateway queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping("/current")
@@ -46,14 +49,14 @@ class ViewsController {
                        @RequestParam(required = false) String subject, @RequestParam(required = false) String source,
                        @RequestParam(required = false) String topic, @RequestParam(required = false) Integer limit,
                        @RequestParam(required = false) String cursor) {
-        return claims(Requests.asOf(asOf, axis), ClaimFilter.of(Requests.optional(subject), Requests.optional(source),
+        return claims(Requests.asOf(asOf, axis, clock), ClaimFilter.of(Requests.optional(subject), Requests.optional(source),
                 Requests.optional(topic), Set.of(ClaimStatus.STANDING, ClaimStatus.DISPUTED)), limit, cursor);
     }
 
     @GetMapping("/retracted")
     ClaimsView retracted(@RequestParam(required = false) String asOf, @RequestParam(required = false) String axis,
                          @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        return claims(Requests.asOf(asOf, axis), ClaimFilter.of(null, null, null, Set.of(ClaimStatus.RETRACTED)),
+        return claims(Requests.asOf(asOf, axis, clock), ClaimFilter.of(null, null, null, Set.of(ClaimStatus.RETRACTED)),
                 limit, cursor);
     }
 
@@ -61,7 +64,7 @@ class ViewsController {
     DisputesView disputed(@RequestParam(required = false) String asOf, @RequestParam(required = false) String axis,
                           @RequestParam(required = false) String subject, @RequestParam(required = false) String topic,
                           @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        AsOf at = Requests.asOf(asOf, axis);
+        AsOf at = Requests.asOf(asOf, axis, clock);
         DisputePage page = queries.query(new ListDisputes(at, Requests.optional(subject), Requests.optional(topic),
                 Requests.limit(limit), cursor), DisputePage.class).join();
         return new DisputesView(at.at(), at.axis().label(), page.items(), page.next());

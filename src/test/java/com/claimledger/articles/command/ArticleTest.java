@@ -3,7 +3,7 @@ package com.claimledger.articles.command;
 import com.claimledger.articles.api.ArticleRecorded;
 import com.claimledger.articles.api.RecordArticle;
 import com.claimledger.articles.api.TimePrecision;
-import com.claimledger.shared.LedgerException;
+import com.claimledger.kernel.LedgerException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

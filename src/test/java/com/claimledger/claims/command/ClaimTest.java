@@ -19,8 +19,8 @@ import com.claimledger.claims.api.ClaimEvents.DisputeWithdrawn;
 import com.claimledger.claims.api.ClaimLookup;
 import com.claimledger.claims.api.ClaimLookup.ClaimFacts;
 import com.claimledger.claims.api.Rating;
-import com.claimledger.shared.EventTime;
-import com.claimledger.shared.LedgerException;
+import com.claimledger.time.EventTime;
+import com.claimledger.kernel.LedgerException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -28,7 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -98,6 +101,23 @@ class ClaimTest {
         };
         fixture.registerInjectableResource(articleLookup);
         fixture.registerInjectableResource(claimLookup);
+        // The aggregate takes "now" from the ledger's Clock bean; here it is the fixture's own time.
+        fixture.registerInjectableResource(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return fixture.currentTime();
+            }
+        });
     }
 
     // --- RecordClaim ----------------------------------------------------------------------------------------------
@@ -731,17 +751,17 @@ class ClaimTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
-    /** A payload that is an {@link com.claimledger.shared.Occurrence} whose narrative time matches. */
+    /** A payload that is an {@link com.claimledger.time.Occurrence} whose narrative time matches. */
     private static Matcher<Object> occurredAt(Matcher<Instant> time) {
-        Matcher<com.claimledger.shared.Occurrence> feature =
+        Matcher<com.claimledger.time.Occurrence> feature =
                 new FeatureMatcher<>(time, "an occurrence at", "occurredAt") {
                     @Override
-                    protected Instant featureValueOf(com.claimledger.shared.Occurrence actual) {
+                    protected Instant featureValueOf(com.claimledger.time.Occurrence actual) {
                         return actual.occurredAt();
                     }
                 };
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Matcher<Object> matcher = (Matcher) allOf(instanceOf(com.claimledger.shared.Occurrence.class), feature);
+        Matcher<Object> matcher = (Matcher) allOf(instanceOf(com.claimledger.time.Occurrence.class), feature);
         return matcher;
     }
 }

@@ -1,4 +1,4 @@
-package com.claimledger.shared;
+package com.claimledger.ledger.projection;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

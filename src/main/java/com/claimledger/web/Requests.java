@@ -1,28 +1,26 @@
-package com.claimledger.shared;
+package com.claimledger.web;
 
+import com.claimledger.kernel.Ids;
+import com.claimledger.kernel.LedgerException;
+import com.claimledger.time.AsOf;
+import com.claimledger.time.TimePoints;
+
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The checks every endpoint applies the same way: ids, page sizes, time travel parameters, If-Match. */
+/** The checks every endpoint applies the same way to what a request names: ids, page sizes, time travel, If-Match. */
 public final class Requests {
 
-    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
-    private static final Pattern ID = Pattern.compile(ID_PATTERN);
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     private Requests() {
     }
 
-    /** The client's id, or a new UUID when it gave none. */
-    public static String idOrNew(String id) {
-        return id == null ? UUID.randomUUID().toString() : id;
-    }
-
     /** An id in a path must have the id form; anything else cannot exist. */
     public static String pathId(String what, String id) {
-        if (!ID.matcher(id).matches()) {
+        if (!Ids.wellFormed(id)) {
             throw LedgerException.notFound(what, id);
         }
         return id;
@@ -38,13 +36,14 @@ public final class Requests {
         return limit;
     }
 
-    public static AsOf asOf(String asOf, String axis) {
-        return new AsOf(readBound("asOf", asOf), axis(axis));
+    /** The moment and axis of a time-travel read; {@code asOf} absent means now. */
+    public static AsOf asOf(String asOf, String axis, Clock clock) {
+        return new AsOf(readBound("asOf", asOf, clock), axis(axis));
     }
 
     /** A bound of a read; absent means now. */
-    public static Instant readBound(String field, String value) {
-        return value == null || value.isBlank() ? AsOf.now().at() : TimePoints.readBound(field, value);
+    public static Instant readBound(String field, String value, Clock clock) {
+        return value == null || value.isBlank() ? AsOf.now(clock).at() : TimePoints.readBound(field, value);
     }
 
     public static AsOf.Axis axis(String axis) {
@@ -73,19 +72,5 @@ public final class Requests {
     /** An optional text parameter: blank means absent. */
     public static String optional(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    /** When the source asserted or published something: never in the future (a minute of clock skew allowed). */
-    public static Instant pastChangeTime(String field, String value) {
-        Instant time = changeTime(field, value);
-        if (time != null && time.isAfter(Instant.now().plusSeconds(60))) {
-            throw LedgerException.invalid(field, "must not be in the future");
-        }
-        return time;
-    }
-
-    /** An optional time of a change, as a date (start of day, UTC) or an instant. */
-    private static Instant changeTime(String field, String value) {
-        return value == null ? null : TimePoints.changeTime(field, value);
     }
 }

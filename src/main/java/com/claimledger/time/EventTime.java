@@ -1,4 +1,4 @@
-package com.claimledger.shared;
+package com.claimledger.time;
 
 import java.time.LocalDate;
 

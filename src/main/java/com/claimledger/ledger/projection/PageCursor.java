@@ -1,4 +1,6 @@
-package com.claimledger.shared;
+package com.claimledger.ledger.projection;
+
+import com.claimledger.kernel.LedgerException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

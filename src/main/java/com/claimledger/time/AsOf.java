@@ -1,5 +1,6 @@
-package com.claimledger.shared;
+package com.claimledger.time;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -26,7 +27,8 @@ public record AsOf(Instant at, Axis axis) {
         }
     }
 
-    public static AsOf now() {
-        return new AsOf(Instant.now().truncatedTo(ChronoUnit.MILLIS), Axis.PUBLISHED);
+    /** The view of now on the default (narrative) axis. */
+    public static AsOf now(Clock clock) {
+        return new AsOf(clock.instant().truncatedTo(ChronoUnit.MILLIS), Axis.PUBLISHED);
     }
 }

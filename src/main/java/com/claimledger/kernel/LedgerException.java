@@ -1,4 +1,4 @@
-package com.claimledger.shared;
+package com.claimledger.kernel;
 
 import java.util.List;
 

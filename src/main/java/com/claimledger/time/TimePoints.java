@@ -1,5 +1,8 @@
-package com.claimledger.shared;
+package com.claimledger.time;
 
+import com.claimledger.kernel.LedgerException;
+
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,6 +26,21 @@ public final class TimePoints {
     /** A bound of a read ({@code asOf}, {@code from}, {@code to}): a date means the end of that day. */
     public static Instant readBound(String field, String text) {
         return parse(field, text, true);
+    }
+
+    /**
+     * When the source asserted or published something, or null when not given: never in the future (a minute of
+     * clock skew allowed).
+     */
+    public static Instant pastChangeTime(String field, String text, Clock clock) {
+        if (text == null) {
+            return null;
+        }
+        Instant time = changeTime(field, text);
+        if (time.isAfter(clock.instant().plusSeconds(60))) {
+            throw LedgerException.invalid(field, "must not be in the future");
+        }
+        return time;
     }
 
     /** Whether the text names a day (a plain date) rather than an instant. */

@@ -1,4 +1,4 @@
-package com.claimledger.shared;
+package com.claimledger.ledger.projection;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

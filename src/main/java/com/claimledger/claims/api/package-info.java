@@ -1,0 +1,5 @@
+/** The claims module's face: its commands, events, queries, views and write service. Everything else in the module is internal. */
+@NamedInterface("api")
+package com.claimledger.claims.api;
+
+import org.springframework.modulith.NamedInterface;

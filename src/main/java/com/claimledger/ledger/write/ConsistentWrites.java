@@ -1,0 +1,110 @@
+package com.claimledger.ledger.write;
+
+import com.claimledger.kernel.Written;
+import com.claimledger.ledger.api.LedgerWrites;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The one way the ledger is written (see {@link LedgerWrites}): one transaction per write, a write that lost a race
+ * run again from the start, and after the commit a wait until the projections show what the write recorded.
+ */
+@Component
+class ConsistentWrites implements LedgerWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsistentWrites.class);
+
+    private final TransactionTemplate transaction;
+    private final CommandGateway commands;
+    private final ProjectionProgress projections;
+    private final int attempts;
+
+    ConsistentWrites(PlatformTransactionManager transactionManager, CommandGateway commands,
+                     ProjectionProgress projections, @Value("${ledger.writes.attempts:20}") int attempts) {
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.commands = commands;
+        this.projections = projections;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public <T> T write(Supplier<T> work) {
+        if (WrittenEvents.current() != null) {
+            return work.get();
+        }
+        for (int attempt = 1; ; attempt++) {
+            WrittenEvents events = new WrittenEvents();
+            T result;
+            try {
+                result = transaction.execute(status -> {
+                    events.bind();
+                    try {
+                        return work.get();
+                    } finally {
+                        events.unbind();
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !lostRace(e)) {
+                    throw e;
+                }
+                log.debug("write attempt {} lost a race ({}); running it again", attempt, e.toString());
+                pause(attempt);
+                continue;
+            }
+            if (!events.isEmpty()) {
+                projections.await(events.eventIds(), events.repeatedAggregates());
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public Written<String> createOrRepeat(String id, Object command) {
+        return write(() -> {
+            WrittenEvents events = WrittenEvents.current();
+            int mark = events.mark();
+            commands.sendAndWait(command);
+            boolean created = events.appendedFor(id, mark);
+            if (!created) {
+                events.repeated(id);
+            }
+            return new Written<>(id, created);
+        });
+    }
+
+    /**
+     * Another writer stored the same record (or took the lock on it) first: the event store's unique key on an
+     * aggregate's sequence, a directory's unique key, a lock wait. Nothing of this write was stored.
+     */
+    private static boolean lostRace(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof DuplicateKeyException
+                    || cause instanceof ConcurrencyFailureException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short, growing, jittered pause, so that the writers of one race do not meet again at once. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 10) + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package example.violation.a.internal;
+
+public class Secret {
+}
