@@ -5,7 +5,23 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class ClaimLedgerApplication {
+
     public static void main(String[] args) {
-        SpringApplication.run(ClaimLedgerApplication.class, args);
+        try {
+            SpringApplication.run(ClaimLedgerApplication.class, args);
+        } catch (RuntimeException e) {
+            // Spring has logged the failure and closed the context, but threads Axon started (its janitor) would keep
+            // the JVM alive: a ledger that cannot start must stop, with a non-zero exit, where a supervisor sees it.
+            System.err.println("Claim Ledger could not start: " + reason(e));
+            System.exit(1);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

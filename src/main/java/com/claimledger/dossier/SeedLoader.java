@@ -38,19 +38,29 @@ class SeedLoader implements ApplicationRunner {
         this.seed = seed;
     }
 
+    /**
+     * Runs before the application reports itself ready (readiness turns to ACCEPTING_TRAFFIC after the runners), so
+     * that whoever waits for health to say UP reads the seeded ledger. A seed that cannot be applied stops the start.
+     */
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
         if (queries.query(new CountEntries(), Long.class).join() > 0) {
             return;
         }
         Dossier dossier;
         try (InputStream in = seed.getInputStream()) {
             dossier = json.readValue(in, Dossier.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("the seed dossier " + seed.getDescription() + " cannot be read: "
+                    + e.getMessage(), e);
         }
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("seed", null, List.of()));
         try {
             Dossier.Counts counts = importer.apply(dossier);
             log.info("Seed dossier {} loaded: {}", seed.getFilename(), counts);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the seed dossier " + seed.getDescription() + " cannot be applied: "
+                    + e.getMessage(), e);
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,8 @@ public class Problems extends ResponseEntityExceptionHandler {
                 return respond(problem(409, "Conflict", "this id already names a record of another kind;"
                         + " ids are unique across entities, articles and claims", List.of()));
             }
-            if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
+                    || cause instanceof DataIntegrityViolationException) {
                 // Another writer got there first: with If-Match the client's version is now stale.
                 if (request.getHeader("If-Match") != null) {
                     return respond(problem(412, "Precondition Failed",

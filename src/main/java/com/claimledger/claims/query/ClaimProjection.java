@@ -58,10 +58,12 @@ class ClaimProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClaimReader reader;
+    private final NarrativeReader narrative;
 
-    ClaimProjection(NamedParameterJdbcTemplate jdbc, ClaimReader reader) {
+    ClaimProjection(NamedParameterJdbcTemplate jdbc, ClaimReader reader, NarrativeReader narrative) {
         this.jdbc = jdbc;
         this.reader = reader;
+        this.narrative = narrative;
     }
 
     @EventHandler
@@ -192,12 +194,12 @@ class ClaimProjection {
 
     @QueryHandler
     Diff diff(NarrativeDiff query) {
-        return reader.diff(query);
+        return narrative.diff(query);
     }
 
     @QueryHandler
     TimelineEntries timeline(Timeline query) {
-        return reader.timeline(query);
+        return narrative.timeline(query);
     }
 
     @QueryHandler

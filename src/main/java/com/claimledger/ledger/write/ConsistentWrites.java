@@ -3,6 +3,7 @@ package com.claimledger.ledger.write;
 import com.claimledger.kernel.Written;
 import com.claimledger.ledger.api.LedgerWrites;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,8 @@ class ConsistentWrites implements LedgerWrites {
      */
     private static boolean lostRace(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof DuplicateKeyException
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
+                    || cause instanceof DuplicateKeyException
                     || cause instanceof ConcurrencyFailureException) {
                 return true;
             }

@@ -1,0 +1,71 @@
+package com.claimledger.claims.query;
+
+import com.claimledger.claims.api.ClaimView;
+import com.claimledger.claims.api.ClaimView.Amendment;
+import com.claimledger.claims.api.ClaimView.Retraction;
+import com.claimledger.claims.query.ClaimRows.Base;
+import com.claimledger.claims.query.ClaimRows.RetractionRow;
+import com.claimledger.entities.api.EntityQueries.Refs;
+import com.claimledger.entities.api.EntityQueries.ResolveRefs;
+import com.claimledger.time.AsOf;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Whole claim views as of a moment: the rows of every claim table, and the entities named, put together. */
+@Component
+class ClaimAssembler {
+
+    private final ClaimRows rows;
+    private final QueryGateway queries;
+
+    ClaimAssembler(ClaimRows rows, QueryGateway queries) {
+        this.rows = rows;
+        this.queries = queries;
+    }
+
+    /** The claims of {@code ids} visible as of the moment, in the order of {@code ids}. */
+    List<ClaimView> views(List<String> ids, AsOf asOf) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Base> bases = rows.bases(ids, asOf);
+        Map<String, List<String>> subjects = rows.subjects(ids);
+        Map<String, List<Amendment>> wordings = rows.wordings(ids, asOf);
+        Map<String, RetractionRow> retractions = rows.retractions(ids, asOf);
+        var disputes = rows.disputes(ids, asOf);
+        var corroborations = rows.corroborations(ids, asOf);
+        var reviews = rows.reviews(ids, asOf);
+
+        Set<String> entityIds = new HashSet<>();
+        bases.values().forEach(base -> entityIds.add(base.attributedTo()));
+        subjects.values().forEach(entityIds::addAll);
+        retractions.values().forEach(r -> entityIds.add(r.retractedBy()));
+        Refs refs = queries.query(new ResolveRefs(entityIds), Refs.class).join();
+
+        List<ClaimView> views = new ArrayList<>();
+        for (String id : ids) {
+            Base base = bases.get(id);
+            if (base == null) {
+                continue;
+            }
+            List<Amendment> wording = wordings.get(id);
+            Amendment current = wording.get(wording.size() - 1);
+            RetractionRow retraction = retractions.get(id);
+            views.add(new ClaimView(id, base.version(), base.articleId(), current.statement(), current.quote(),
+                    refs.of(base.attributedTo()),
+                    subjects.getOrDefault(id, List.of()).stream().map(refs::of).distinct().toList(),
+                    base.topic(), base.assertedAt(), base.eventTime(), base.status(),
+                    disputes.getOrDefault(id, List.of()), corroborations.getOrDefault(id, List.of()),
+                    List.copyOf(wording.subList(1, wording.size())),
+                    retraction == null ? null : new Retraction(retraction.reason(), refs.of(retraction.retractedBy()), retraction.at()),
+                    reviews.getOrDefault(id, List.of()), base.recordedAt()));
+        }
+        return views;
+    }
+}

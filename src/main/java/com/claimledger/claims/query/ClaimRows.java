@@ -1,0 +1,145 @@
+package com.claimledger.claims.query;
+
+import com.claimledger.claims.api.ClaimStatus;
+import com.claimledger.claims.api.ClaimView.Amendment;
+import com.claimledger.claims.api.ClaimView.CorroborationLink;
+import com.claimledger.claims.api.ClaimView.DisputeLink;
+import com.claimledger.claims.api.ClaimView.Review;
+import com.claimledger.claims.api.Rating;
+import com.claimledger.ledger.projection.Sql;
+import com.claimledger.time.AsOf;
+import com.claimledger.time.EventTime;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One loader per claim table: the rows of these claims as of a moment, keyed by claim id. */
+@Component
+class ClaimRows {
+
+    /** The claim_view row with the claim's status as of the moment read. */
+    record Base(String articleId, String attributedTo, String topic, Instant assertedAt, EventTime eventTime,
+                ClaimStatus status, long version, Instant recordedAt) {
+
+        static Base of(ResultSet rs) throws SQLException {
+            LocalDate from = rs.getObject("event_time_from", LocalDate.class);
+            String text = rs.getString("event_time_text");
+            EventTime eventTime = from == null && text == null ? null
+                    : new EventTime(from, rs.getObject("event_time_to", LocalDate.class), text);
+            return new Base(rs.getString("article_id"), rs.getString("attributed_to"), rs.getString("topic"),
+                    Sql.instant(rs, "occurred_at"), eventTime, ClaimStatus.valueOf(rs.getString("status")),
+                    rs.getLong("version"), Sql.instant(rs, "recorded_at"));
+        }
+    }
+
+    record RetractionRow(String reason, String retractedBy, Instant at) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ClaimRows(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The claims visible as of the moment, in no particular order. */
+    Map<String, Base> bases(List<String> ids, AsOf asOf) {
+        Temporal time = new Temporal(asOf.axis());
+        Map<String, Base> bases = new LinkedHashMap<>();
+        jdbc.query("select c.*, " + time.status("c") + " as status from claim_view c where c.claim_id in (:ids) and "
+                + time.visible("c"), params(ids, asOf), rs -> {
+            bases.put(rs.getString("claim_id"), Base.of(rs));
+        });
+        return bases;
+    }
+
+    /** Subjects are part of the recording: they have no time of their own. */
+    Map<String, List<String>> subjects(List<String> ids) {
+        Map<String, List<String>> subjects = new HashMap<>();
+        jdbc.query("select claim_id, entity_id from claim_subject where claim_id in (:ids) order by claim_id, position",
+                new MapSqlParameterSource("ids", ids), rs -> {
+                    subjects.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>()).add(rs.getString("entity_id"));
+                });
+        return subjects;
+    }
+
+    /** Every wording as of the moment, oldest first: revision 0 as recorded, then each amendment. */
+    Map<String, List<Amendment>> wordings(List<String> ids, AsOf asOf) {
+        Map<String, List<Amendment>> wordings = new HashMap<>();
+        jdbc.query("select * from claim_wording w where claim_id in (:ids) and " + new Temporal(asOf.axis()).visible("w")
+                + " order by claim_id, revision", params(ids, asOf), rs -> {
+            wordings.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>()).add(new Amendment(
+                    rs.getString("statement"), rs.getString("quote"), rs.getString("reason"),
+                    Sql.instant(rs, "occurred_at")));
+        });
+        return wordings;
+    }
+
+    /** Disputes made by the moment, on both claims of each pair, each marked withdrawn if it was by then. */
+    Map<String, List<DisputeLink>> disputes(List<String> ids, AsOf asOf) {
+        Temporal time = new Temporal(asOf.axis());
+        Map<String, List<DisputeLink>> disputes = new HashMap<>();
+        jdbc.query("select * from claim_dispute d where (claim_id in (:ids) or by_claim_id in (:ids)) and "
+                + time.visible("d") + " order by occurred_at, claim_id, by_claim_id, round", params(ids, asOf), rs -> {
+            Instant withdrawnAt = Sql.instant(rs, time.withdrawnColumn());
+            boolean withdrawn = withdrawnAt != null && !withdrawnAt.isAfter(asOf.at());
+            String claim = rs.getString("claim_id");
+            String by = rs.getString("by_claim_id");
+            String reason = rs.getString("reason");
+            Instant at = Sql.instant(rs, "occurred_at");
+            disputes.computeIfAbsent(claim, k -> new ArrayList<>()).add(new DisputeLink(by, "DISPUTED_BY", reason, at, withdrawn));
+            disputes.computeIfAbsent(by, k -> new ArrayList<>()).add(new DisputeLink(claim, "DISPUTES", reason, at, withdrawn));
+        });
+        return disputes;
+    }
+
+    /** Corroborations made by the moment, on both claims of each pair. */
+    Map<String, List<CorroborationLink>> corroborations(List<String> ids, AsOf asOf) {
+        Map<String, List<CorroborationLink>> corroborations = new HashMap<>();
+        jdbc.query("select * from claim_corroboration k where (claim_id in (:ids) or by_claim_id in (:ids)) and "
+                + new Temporal(asOf.axis()).visible("k") + " order by occurred_at, claim_id, by_claim_id",
+                params(ids, asOf), rs -> {
+                    String claim = rs.getString("claim_id");
+                    String by = rs.getString("by_claim_id");
+                    String note = rs.getString("note");
+                    Instant at = Sql.instant(rs, "occurred_at");
+                    corroborations.computeIfAbsent(claim, k -> new ArrayList<>()).add(new CorroborationLink(by, "CORROBORATED_BY", note, at));
+                    corroborations.computeIfAbsent(by, k -> new ArrayList<>()).add(new CorroborationLink(claim, "CORROBORATES", note, at));
+                });
+        return corroborations;
+    }
+
+    Map<String, RetractionRow> retractions(List<String> ids, AsOf asOf) {
+        Map<String, RetractionRow> retractions = new HashMap<>();
+        jdbc.query("select * from claim_retraction r where claim_id in (:ids) and " + new Temporal(asOf.axis()).visible("r"),
+                params(ids, asOf), rs -> {
+                    retractions.put(rs.getString("claim_id"), new RetractionRow(rs.getString("reason"),
+                            rs.getString("retracted_by"), Sql.instant(rs, "occurred_at")));
+                });
+        return retractions;
+    }
+
+    Map<String, List<Review>> reviews(List<String> ids, AsOf asOf) {
+        Map<String, List<Review>> reviews = new HashMap<>();
+        jdbc.query("select * from claim_review v where claim_id in (:ids) and " + new Temporal(asOf.axis()).visible("v")
+                + " order by claim_id, review_no", params(ids, asOf), rs -> {
+            reviews.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>()).add(new Review(
+                    Rating.valueOf(rs.getString("rating")), rs.getString("explanation"), rs.getString("reviewer"),
+                    Sql.instant(rs, "occurred_at")));
+        });
+        return reviews;
+    }
+
+    private static MapSqlParameterSource params(List<String> ids, AsOf asOf) {
+        return Temporal.at(asOf).addValue("ids", ids);
+    }
+}

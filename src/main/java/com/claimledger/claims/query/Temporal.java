@@ -1,0 +1,64 @@
+package com.claimledger.claims.query;
+
+import com.claimledger.ledger.projection.Sql;
+import com.claimledger.time.AsOf;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The SQL of time travel on one axis. Every temporal row carries both times of its change; every condition here
+ * compares the axis' column of a row with the parameter {@code :t}. Column names come only from the closed enum
+ * {@link AsOf.Axis}, never from a request; values are always named parameters.
+ */
+final class Temporal {
+
+    private final String column;
+
+    Temporal(AsOf.Axis axis) {
+        this.column = axis.column;
+    }
+
+    /** The moment of a read as the parameter {@code :t}. */
+    static MapSqlParameterSource at(AsOf asOf) {
+        return new MapSqlParameterSource().addValue("t", Sql.utc(asOf.at()));
+    }
+
+    /** The column that holds this axis' time of a change. */
+    String column() {
+        return column;
+    }
+
+    /** The column that holds this axis' time of a dispute's withdrawal. */
+    String withdrawnColumn() {
+        return "withdrawn_" + column;
+    }
+
+    /** The row (of any temporal table) had happened by t. */
+    String visible(String row) {
+        return row + "." + column + " <= :t";
+    }
+
+    /** The change happened after {@code :from} and by {@code :to}. */
+    String between(String timeColumn) {
+        return timeColumn + " > :from and " + timeColumn + " <= :to";
+    }
+
+    /** SPEC section 1 at t: retracted by t; else disputed if a dispute in force at t links it; else standing. */
+    String status(String claim) {
+        return """
+                case when exists (select 1 from claim_retraction r where r.claim_id = %1$s.claim_id and %2$s)
+                     then 'RETRACTED'
+                     when exists (select 1 from claim_dispute d
+                                  where (d.claim_id = %1$s.claim_id or d.by_claim_id = %1$s.claim_id) and %3$s)
+                     then 'DISPUTED'
+                     else 'STANDING' end""".formatted(claim, visible("r"), inForce("d"));
+    }
+
+    /** A dispute is in force at t: made by t, not withdrawn by t, and neither of its claims retracted by t. */
+    String inForce(String dispute) {
+        return """
+                %1$s and (%2$s.%3$s is null or %2$s.%3$s > :t)
+                and not exists (select 1 from claim_retraction rr
+                                where rr.claim_id in (%2$s.claim_id, %2$s.by_claim_id) and %4$s)"""
+                .formatted(visible(dispute), dispute, withdrawnColumn(), visible("rr"));
+    }
+}
