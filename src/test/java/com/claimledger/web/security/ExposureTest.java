@@ -38,7 +38,11 @@ class ExposureTest extends ApiTest {
     void healthIsPublicAndTerse() {
         Response health = http.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().toString()).isEqualTo("{\"status\":\"UP\"}");
+        // Terse: the status and the names of the probe groups (SPEC's /actuator/health/readiness), no component or detail.
+        assertThat(health.json().toString()).isEqualTo("{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}");
+        Response readiness = http.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().toString()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test
