@@ -1,12 +1,18 @@
 package com.claimledger;
 
+import com.claimledger.ledger.integrity.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import java.util.Arrays;
 
 @SpringBootApplication
 public class ClaimLedgerApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         try {
             SpringApplication.run(ClaimLedgerApplication.class, args);
         } catch (RuntimeException e) {

@@ -11,6 +11,9 @@ import com.claimledger.claims.api.ClaimView;
 import com.claimledger.ledger.api.LedgerEntry;
 import com.claimledger.ledger.api.LedgerQueries.EntriesOf;
 import com.claimledger.ledger.api.LedgerQueries.Entries;
+import com.claimledger.ledger.integrity.InclusionProof;
+import com.claimledger.ledger.integrity.LedgerIntegrity;
+import com.claimledger.ledger.integrity.SignedHead;
 import com.claimledger.time.AsOf;
 import com.claimledger.claims.api.ClaimWrites;
 import com.claimledger.kernel.LedgerException;
@@ -32,10 +35,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -46,11 +52,13 @@ class ClaimController {
 
     private final ClaimWrites writes;
     private final QueryGateway queries;
+    private final LedgerIntegrity integrity;
     private final Clock clock;
 
-    ClaimController(ClaimWrites writes, QueryGateway queries, Clock clock) {
+    ClaimController(ClaimWrites writes, QueryGateway queries, LedgerIntegrity integrity, Clock clock) {
         this.writes = writes;
         this.queries = queries;
+        this.integrity = integrity;
         this.clock = clock;
     }
 
@@ -113,7 +121,7 @@ class ClaimController {
     /** Every ledger entry of the claim, oldest first. */
     @GetMapping("/{id}/history")
     History history(@PathVariable String id) {
-        List<LedgerEntry> events = queries.query(new EntriesOf(Requests.pathId("claim", id)), Entries.class).join().entries();
+        List<LedgerEntry> events = entriesOf(Requests.pathId("claim", id));
         if (events.isEmpty() || !events.get(0).type().equals("ClaimRecorded")) {
             throw LedgerException.notFound("claim", id);
         }
@@ -121,6 +129,38 @@ class ClaimController {
     }
 
     record History(String claimId, List<LedgerEntry> events) {
+    }
+
+    /**
+     * The claim's whole history as an outside party can check it offline: every ledger entry of the claim — its
+     * own events and the relation entries of other claims that name it — each with its inclusion proof against the
+     * signed head of {@code size} entries (default: the current head).
+     */
+    @GetMapping("/{id}/proof")
+    ProofBundle proof(@PathVariable String id, @RequestParam(required = false) Long size) {
+        ClaimView claim = current(id);
+        SignedHead head = size == null ? integrity.head() : integrity.head(size);
+        List<LedgerEntry> entries = new ArrayList<>(entriesOf(id));
+        Set<String> related = new TreeSet<>();
+        claim.disputes().forEach(link -> related.add(link.claimId()));
+        claim.corroborations().forEach(link -> related.add(link.claimId()));
+        for (String other : related) {
+            entriesOf(other).stream().filter(entry -> id.equals(entry.payload().path("byClaimId").asText(null)))
+                    .forEach(entries::add);
+        }
+        entries.sort(Comparator.comparingLong(LedgerEntry::sequence));
+        return new ProofBundle(id, head, entries.stream().filter(entry -> entry.sequence() < head.size())
+                .map(entry -> new ProvenEntry(entry, integrity.inclusion(entry.sequence(), head.size()))).toList());
+    }
+
+    record ProofBundle(String claimId, SignedHead head, List<ProvenEntry> entries) {
+    }
+
+    record ProvenEntry(LedgerEntry entry, InclusionProof inclusion) {
+    }
+
+    private List<LedgerEntry> entriesOf(String aggregateId) {
+        return queries.query(new EntriesOf(aggregateId), Entries.class).join().entries();
     }
 
     /** The claim's reviews as schema.org ClaimReview (JSON-LD). */

@@ -19,6 +19,10 @@ import java.util.Map;
 @Component
 class LedgerLog {
 
+    private static final String SELECT = """
+            select e.*, n.hash as leaf_hash from ledger_entry e
+            left join ledger_node n on n.level = 0 and n.position = e.sequence""";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final RowMapper<LedgerEntry> row;
 
@@ -28,7 +32,7 @@ class LedgerLog {
             try {
                 return new LedgerEntry(rs.getLong("sequence"), rs.getString("type"), rs.getString("aggregate_id"),
                         Sql.instant(rs, "occurred_at"), Sql.instant(rs, "recorded_at"), rs.getString("actor"),
-                        json.readTree(rs.getString("payload")));
+                        json.readTree(rs.getString("payload")), rs.getString("leaf_hash"));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("ledger entry " + rs.getLong("sequence") + " holds no JSON payload", e);
             }
@@ -37,18 +41,18 @@ class LedgerLog {
 
     @QueryHandler
     Entries list(ListEntries query) {
-        return new Entries(jdbc.query("select * from ledger_entry where sequence > :after order by sequence limit :limit",
+        return new Entries(jdbc.query(SELECT + " where e.sequence > :after order by e.sequence limit :limit",
                 Map.of("after", query.after() == null ? -1 : query.after(), "limit", query.limit()), row));
     }
 
     @QueryHandler
     Long count(CountEntries query) {
-        return jdbc.queryForObject("select count(*) from ledger_entry", Map.of(), Long.class);
+        return jdbc.queryForObject("select coalesce(max(sequence), -1) + 1 from ledger_entry", Map.of(), Long.class);
     }
 
     @QueryHandler
     Entries of(EntriesOf query) {
-        return new Entries(jdbc.query("select * from ledger_entry where aggregate_id = :id order by sequence",
+        return new Entries(jdbc.query(SELECT + " where e.aggregate_id = :id order by e.sequence",
                 Map.of("id", query.aggregateId()), row));
     }
 }

@@ -1,0 +1,114 @@
+package com.claimledger.ledger.integrity;
+
+import com.claimledger.kernel.LedgerException;
+import com.claimledger.ledger.log.LedgerTree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Heads, proofs and verification over the stored tree. The signing key lives in {@code ledger.integrity.key-dir}
+ * (the data directory unless configured): generated there with owner-only permissions at first start, or supplied
+ * by placing a key pair there; it survives restarts.
+ */
+@Service
+class IntegrityService implements LedgerIntegrity {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrityService.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final LedgerTree tree;
+    private final HeadSigner signer;
+    private final Clock clock;
+    private final DataSource dataSource;
+    private final TransactionTemplate readOnly;
+
+    IntegrityService(LedgerTree tree, Clock clock, DataSource dataSource, PlatformTransactionManager transactions,
+                     @Value("${ledger.integrity.key-dir:${ledger.data-dir}}") Path keyDir) {
+        this.tree = tree;
+        this.clock = clock;
+        this.dataSource = dataSource;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        try {
+            this.signer = HeadSigner.loadOrCreate(keyDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load or create the head signing key in " + keyDir, e);
+        }
+        log.info("Ledger heads are signed with Ed25519 public key {} (key in {})", signer.publicKeyBase64(), keyDir);
+    }
+
+    @Override
+    public long size() {
+        return tree.size();
+    }
+
+    @Override
+    public SignedHead head() {
+        return signed(tree.size());
+    }
+
+    @Override
+    public SignedHead head(long size) {
+        return signed(within("size", size, 0, tree.size()));
+    }
+
+    @Override
+    public InclusionProof inclusion(long index, long size) {
+        long checkedSize = within("size", size, 1, tree.size());
+        long checkedIndex = within("index", index, 0, checkedSize - 1);
+        return new InclusionProof(checkedIndex, checkedSize, HEX.formatHex(tree.node(0, checkedIndex)),
+                hex(MerkleTree.inclusionPath(tree, checkedIndex, checkedSize)));
+    }
+
+    @Override
+    public ConsistencyProof consistency(long from, long to) {
+        long checkedTo = within("to", to, 0, tree.size());
+        long checkedFrom = within("from", from, 0, checkedTo);
+        return new ConsistencyProof(checkedFrom, checkedTo, hex(MerkleTree.consistencyPath(tree, checkedFrom, checkedTo)));
+    }
+
+    @Override
+    public Verification verify() {
+        return readOnly.execute(status -> {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                return new LedgerVerifier().verify(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the ledger could not be read for verification", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        });
+    }
+
+    private SignedHead signed(long size) {
+        return signer.sign(size, MerkleTree.root(tree, size), clock.instant());
+    }
+
+    private static long within(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw LedgerException.invalid(field, max < min ? "the ledger is empty"
+                    : "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static List<String> hex(List<byte[]> hashes) {
+        return hashes.stream().map(HEX::formatHex).toList();
+    }
+}
