@@ -63,6 +63,48 @@ class StartupIT {
         }
     }
 
+    /** The same jar, as an auditor runs it: {@code verify --data DIR} on the stopped ledger, and its exit codes. */
+    @Test
+    void theJarVerifiesAStoppedLedger(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        Process app = start(dataDir, port);
+        try {
+            Http http = new Http(port);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            Http.Response health = null;
+            while (health == null || health.status() != 200) {
+                assertThat(System.nanoTime()).as("the ledger became ready within 120 s").isLessThan(deadline);
+                Thread.sleep(100);
+                health = poll(http, "/actuator/health");
+            }
+        } finally {
+            app.destroy();
+            assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("the ledger stopped").isTrue();
+        }
+        Run intact = run(dataDir, "verify", "--data", dataDir.toString());
+        assertThat(intact.exit()).as(intact.output()).isZero();
+        assertThat(intact.output()).contains("verdict intact").containsPattern("root    [0-9a-f]{64}");
+        assertThat(run(dataDir, "verify", "--data", dataDir.resolve("nothing-here").toString()).exit()).isEqualTo(2);
+        assertThat(run(dataDir, "verify").exit()).as("no arguments").isEqualTo(2);
+        assertThat(run(dataDir, "verify", "--url", "http://127.0.0.1:" + freePort()).exit()).as("unreachable").isEqualTo(3);
+        Run help = run(dataDir, "verify", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.output()).contains("--data").contains("--url").contains("--head");
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(Path dataDir, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("ledger.jar")));
+        command.addAll(List.of(args));
+        Path output = dataDir.resolve("run-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command ended").isTrue();
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
     @Test
     void aSeedThatCannotBeAppliedStopsTheProcess(@TempDir Path dataDir) throws Exception {
         Path badSeed = dataDir.resolve("bad-seed.json");
