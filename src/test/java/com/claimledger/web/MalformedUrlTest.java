@@ -30,11 +30,13 @@ class MalformedUrlTest extends ApiTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/api/claims/%ZZ", "/api/claims/a%2Fb", "/api/claims/a%5Cb",
+            "/api/claims?topic=amirov-fate&q=%ZZ",
             "/api/%", "/api/claims/a%00b"})
     void refusedByTheContainerAsAProblem(String target) throws IOException {
         Raw response = get(target);
         assertThat(response.status()).as(target).isEqualTo(400);
-        assertProblem(target, response, 400);
+        JsonNode problem = assertProblem(target, response, 400);
+        assertThat(problem.get("detail").asText()).as(target).contains("malformed");
     }
 
     @ParameterizedTest(name = "{0}")
