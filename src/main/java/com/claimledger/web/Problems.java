@@ -32,6 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -161,6 +162,17 @@ public class Problems extends ResponseEntityExceptionHandler {
         FieldError error = new FieldError(ex.getName(), "'" + ex.getValue() + "' is not a valid "
                 + typeName(ex.getRequiredType()));
         return respond(problem(400, "Bad Request", error.field() + ": " + error.message(), List.of(error)));
+    }
+
+    /**
+     * A path nothing answers: Spring 6.1+ looks for a static resource last and would say "No static resource …",
+     * which the ledger does not serve; the client only needs to know the path is wrong.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return cast(problem(404, "Not Found", "no such path: nothing in the ledger's API answers "
+                + ex.getHttpMethod() + " at this path", List.of()));
     }
 
     /** Spring's own problems (404 for unknown paths, 405, 415, missing parameters ...) keep its status, in our shape. */

@@ -53,15 +53,19 @@ class CrashIT {
                     }
                 });
             }
+            long loaded = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (acknowledged.size() < 60) {
+                assertThat(System.nanoTime()).as("60 acknowledged writes within 60 s (got %d)", acknowledged.size())
+                        .isLessThan(loaded);
                 Thread.sleep(20);
             }
             app.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-            app.waitFor(30, TimeUnit.SECONDS);
+            assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("the killed process is gone within 30 s").isTrue();
             writers.shutdown();
             assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             app.destroyForcibly();
+            app.waitFor(30, TimeUnit.SECONDS);
         }
 
         Process restarted = start(dataDir, port);

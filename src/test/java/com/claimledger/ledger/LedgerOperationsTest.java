@@ -64,8 +64,10 @@ class LedgerOperationsTest extends ApiTest {
     @Test
     void subscribersReceiveNewEntriesWithinASecondAndResumeWithLastEventId() throws Exception {
         BlockingQueue<String> ids = new LinkedBlockingQueue<>();
-        CompletableFuture<?> stream = subscribe(null, ids);
-        Thread.sleep(300);
+        CompletableFuture<Void> open = new CompletableFuture<>();
+        CompletableFuture<?> stream = subscribe(null, ids, open);
+        // The stream's first line, a comment, says the subscription is registered: entries from now on reach it.
+        open.get(5, TimeUnit.SECONDS);
         http.post("/api/articles", Map.of("id", "sse-a", "url", "https://sse.example/a", "title", "t", "outlet", "SSE",
                 "publishedAt", "2020-02-02"));
         String first = ids.poll(1, TimeUnit.SECONDS);
@@ -82,7 +84,7 @@ class LedgerOperationsTest extends ApiTest {
         assertThat(Long.parseLong(more.get(0))).isEqualTo(Long.parseLong(first) + 1);
 
         BlockingQueue<String> resumed = new LinkedBlockingQueue<>();
-        CompletableFuture<?> again = subscribe(first, resumed);
+        CompletableFuture<?> again = subscribe(first, resumed, new CompletableFuture<>());
         assertThat(resumed.poll(2, TimeUnit.SECONDS)).isEqualTo(Long.toString(Long.parseLong(first) + 1));
         assertThat(resumed.poll(2, TimeUnit.SECONDS)).isEqualTo(Long.toString(last));
         again.cancel(true);
@@ -147,7 +149,7 @@ class LedgerOperationsTest extends ApiTest {
         return views;
     }
 
-    private CompletableFuture<?> subscribe(String lastEventId, BlockingQueue<String> ids) {
+    private CompletableFuture<?> subscribe(String lastEventId, BlockingQueue<String> ids, CompletableFuture<Void> open) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stream"))
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
         if (lastEventId != null) {
@@ -155,6 +157,9 @@ class LedgerOperationsTest extends ApiTest {
         }
         return HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(line -> {
+                    if (line.startsWith(":")) {
+                        open.complete(null);
+                    }
                     if (line.startsWith("id:")) {
                         ids.add(line.substring(3).strip());
                     }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ public final class Http {
     public static final String ADMIN = "admin-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     public Http(int port) {
@@ -88,6 +90,8 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder builder, String token) {
+        // No test waits for an answer without a deadline.
+        builder.timeout(TIMEOUT);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -92,6 +92,7 @@ class BadRequestTest extends ApiTest {
                 new Bad("unknown entity", "GET", "/api/entities/no-such-entity", null, 404, null),
                 new Bad("unknown article", "GET", "/api/articles/no-such-article", null, 404, null),
                 new Bad("unknown path", "GET", "/api/nothing-here", null, 404, null),
+                new Bad("unknown path, no static resource either", "GET", "/api/claims/a/b/c", null, 404, null),
                 new Bad("wrong method", "DELETE", "/api/claims/bad-1", null, 405, null),
                 new Bad("wrong media type", "PUT", "/api/claims", "{}", 405, null));
     }

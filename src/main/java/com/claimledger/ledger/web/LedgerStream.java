@@ -10,11 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -25,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * Tails the ledger and pushes each new entry to every subscriber as a Server-Sent Event ({@code id} = sequence).
  * Tailing the ledger table (not this node's event bus) also delivers entries appended by other nodes. A subscriber
  * that reconnects with {@code Last-Event-ID} first receives what it missed.
+ * <p>
+ * A subscriber gets a comment line at once (so its client sees the status and headers before any entry exists) and
+ * a heartbeat comment every {@code ledger.stream.heartbeat} (proxies close connections that stay silent). When the
+ * application closes, every subscriber is completed first: an idle stream must not hold up the shutdown.
  */
 @Component
 class LedgerStream {
@@ -41,17 +47,22 @@ class LedgerStream {
     });
     private final Object lock = new Object();
     private final long pollMs;
+    private final Duration heartbeat;
     private Long lastSent;
+    private boolean closed;
 
-    LedgerStream(QueryGateway queries, @Value("${ledger.stream.poll-ms:100}") long pollMs) {
+    LedgerStream(QueryGateway queries, @Value("${ledger.stream.poll-ms:100}") long pollMs,
+                 @Value("${ledger.stream.heartbeat:15s}") Duration heartbeat) {
         this.queries = queries;
         this.pollMs = pollMs;
+        this.heartbeat = heartbeat;
     }
 
     /** Tails once the query handlers are registered, that is when the application is ready. */
     @EventListener(ApplicationReadyEvent.class)
     void startTailing() {
         tail.scheduleWithFixedDelay(this::poll, 0, pollMs, TimeUnit.MILLISECONDS);
+        tail.scheduleAtFixedRate(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     SseEmitter subscribe(Long lastEventId) {
@@ -60,6 +71,14 @@ class LedgerStream {
         emitter.onTimeout(() -> subscribers.remove(emitter));
         emitter.onError(e -> subscribers.remove(emitter));
         synchronized (lock) {
+            if (closed) {
+                emitter.complete();
+                return emitter;
+            }
+            // Sent with the headers as soon as the controller returns, before any entry is due.
+            if (!comment(emitter, "subscribed")) {
+                return emitter;
+            }
             long head = head();
             if (lastEventId != null) {
                 long after = lastEventId;
@@ -109,6 +128,12 @@ class LedgerStream {
         return lastSent;
     }
 
+    private void beat() {
+        synchronized (lock) {
+            subscribers.removeIf(emitter -> !comment(emitter, "heartbeat"));
+        }
+    }
+
     private List<LedgerEntry> entriesAfter(Long sequence) {
         return queries.query(new ListEntries(sequence, BATCH), Entries.class).join().entries();
     }
@@ -123,9 +148,32 @@ class LedgerStream {
         }
     }
 
+    private static boolean comment(SseEmitter emitter, String text) {
+        try {
+            emitter.send(SseEmitter.event().comment(text));
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            emitter.completeWithError(e);
+            return false;
+        }
+    }
+
+    /**
+     * Completes every subscriber as soon as the context starts closing, before the web server's graceful shutdown
+     * waits for open requests: an open stream is one, and would hold the shutdown for its whole timeout.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void close() {
+        synchronized (lock) {
+            closed = true;
+            subscribers.forEach(SseEmitter::complete);
+            subscribers.clear();
+        }
+    }
+
     @PreDestroy
     void stop() {
         tail.shutdownNow();
-        subscribers.forEach(SseEmitter::complete);
+        close();
     }
 }

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -53,6 +55,18 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> write(response, json, 403, "Forbidden",
                                 "the token's principal lacks the role this request needs")))
                 .build();
+    }
+
+    /**
+     * The ledger knows bearer tokens only. Without an authentication manager of its own, Spring Boot would create an
+     * in-memory user with a generated password and log it ("Using generated security password"): a credential that
+     * opens nothing here, but reads as if it did.
+     */
+    @Bean
+    AuthenticationManager noPasswordLogins() {
+        return authentication -> {
+            throw new ProviderNotFoundException("the ledger accepts bearer tokens only");
+        };
     }
 
     static void write(HttpServletResponse response, ObjectMapper json, int status, String title, String detail)

@@ -47,6 +47,10 @@ public class TokenRegistry {
         admins.stream().filter(s -> !s.isBlank()).forEach(pair -> add(pair, Set.of(EDITOR, ADMIN)));
         if (principals.isEmpty()) {
             principals.add(new Principal("admin", Set.of(EDITOR, ADMIN), digest(generatedToken(dataDir.resolve(TOKEN_FILE)))));
+        } else if (principals.stream().noneMatch(principal -> principal.roles().contains(ADMIN))) {
+            // Configuring editors switches the generated admin token off: say so, or the admin operations are a 403 mystery.
+            log.warn("ledger.security.editors is set but ledger.security.admins is not: no token has the admin role, so"
+                    + " replays, dead letters and /actuator/info and /actuator/metrics are refused to everyone");
         }
     }
 
