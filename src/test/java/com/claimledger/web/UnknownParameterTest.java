@@ -55,6 +55,11 @@ class UnknownParameterTest extends ApiTest {
         samples.put("/api/narrative/diff", new Sample("/api/narrative/diff?from=2015-07-01&to=2015-08-01&axis=published", 200));
         samples.put("/api/narrative/timeline", new Sample("/api/narrative/timeline?subject=GKNB&topic=amirov-fate", 200));
         samples.put("/api/events", new Sample("/api/events?after=0&limit=5", 200));
+        samples.put("/api/ledger/head", new Sample("/api/ledger/head", 200));
+        samples.put("/api/ledger/proofs/inclusion", new Sample("/api/ledger/proofs/inclusion?index=0&size=5", 200));
+        samples.put("/api/ledger/proofs/consistency", new Sample("/api/ledger/proofs/consistency?from=2&to=5", 200));
+        samples.put("/api/ledger/verify", new Sample("/api/ledger/verify", 200));
+        samples.put("/api/claims/{id}/proof", new Sample("/api/claims/" + CLAIM + "/proof?size=50", 200));
         samples.put("/api/admin/dead-letters", new Sample("/api/admin/dead-letters", 200));
         // No such replay: the known request reaches the controller (404), an unknown parameter does not.
         samples.put("/api/admin/replay/{id}", new Sample("/api/admin/replay/no-such-replay", 404));

@@ -3,20 +3,40 @@ package com.claimledger.articles.upcasting;
 import com.claimledger.articles.api.ArticleRecorded;
 import com.claimledger.articles.api.TimePrecision;
 import com.claimledger.support.ApiTest;
+import com.claimledger.support.Http;
 import com.claimledger.support.Http.Response;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.util.FileSystemUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Events stored in revision 1 of ArticleRecorded, before publishedAtPrecision existed, still read everywhere. */
+/**
+ * Events stored in revision 1 of ArticleRecorded, before publishedAtPrecision existed, still read everywhere. The old
+ * events are put straight into the event store (without the ledger entries an old version appended with them), which
+ * the ledger's verification rightly reports: so this test has a data directory of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.data-dir=target/test-data/upcaster",
+        "ledger.seed.enabled=false",
+        "ledger.security.editors=editor:" + Http.EDITOR,
+        "ledger.security.admins=admin:" + Http.ADMIN
+})
+@DirtiesContext
 class ArticleRecordedUpcasterTest extends ApiTest {
+
+    static {
+        FileSystemUtils.deleteRecursively(Path.of("target/test-data/upcaster").toFile());
+    }
 
     @Autowired
     private JdbcTemplate jdbc;
