@@ -49,8 +49,7 @@ class ArticleController {
 
     @PostMapping
     ResponseEntity<ArticleResource> record(@Valid @RequestBody ArticleWrites.NewArticle body) {
-        var written = writes.record(body);
-        return Responses.written(written).body(get(written.value()));
+        return Responses.written(writes.record(body), this::get);
     }
 
     @GetMapping("/{id}")

@@ -50,8 +50,7 @@ class EntityController {
 
     @PostMapping
     ResponseEntity<EntityResource> register(@Valid @RequestBody EntityWrites.NewEntity body) {
-        var written = writes.register(body);
-        return Responses.written(written).body(get(written.value()));
+        return Responses.written(writes.register(body), this::get);
     }
 
     @PostMapping("/{id}/aliases")
