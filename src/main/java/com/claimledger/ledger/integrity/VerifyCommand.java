@@ -102,6 +102,8 @@ public final class VerifyCommand implements Callable<Integer> {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try {
             SignedHead current = json.treeToValue(get(http, "/api/ledger/head"), SignedHead.class);
+            out.println("ledger  " + url);
+            out.println("head    size " + current.size() + ", root " + current.rootHash() + ", signed " + current.timestamp());
             List<String> failures = new ArrayList<>();
             if (!HeadSigner.verify(current, current.publicKey())) {
                 failures.add("the current head's signature does not verify");
@@ -110,8 +112,6 @@ public final class VerifyCommand implements Callable<Integer> {
                 failures.addAll(consistentWith(http, current, json.readValue(head.toFile(), SignedHead.class)));
             }
             Verification verdict = json.treeToValue(get(http, "/api/ledger/verify"), Verification.class);
-            out.println("ledger  " + url);
-            out.println("head    size " + current.size() + ", root " + current.rootHash() + ", signed " + current.timestamp());
             if (saveHead != null) {
                 json.writerWithDefaultPrettyPrinter().writeValue(saveHead.toFile(), current);
                 out.println("saved   " + saveHead);
