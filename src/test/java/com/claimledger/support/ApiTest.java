@@ -23,7 +23,7 @@ public abstract class ApiTest {
     }
 
     @LocalServerPort
-    private int port;
+    protected int port;
 
     protected Http http;
 

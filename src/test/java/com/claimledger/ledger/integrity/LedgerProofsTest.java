@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -156,6 +160,32 @@ class LedgerProofsTest extends ApiTest {
         assertThat(verifyBundle(earlier)).isTrue();
         assertThat(http.get("/api/claims/no-such-claim/proof").status()).isEqualTo(404);
         assertThat(http.get("/api/claims/bundle-1/proof?size=999999999").status()).isEqualTo(400);
+    }
+
+    /** An auditor's routine: save today's head, come back later, check the ledger only grew from it. */
+    @Test
+    void theVerifyCommandChecksARunningLedgerAgainstASavedHead(@TempDir Path dir) throws Exception {
+        String url = "http://localhost:" + port;
+        Path saved = dir.resolve("head.json");
+        StringWriter first = new StringWriter();
+        assertThat(VerifyCommand.run(new PrintWriter(first, true), new PrintWriter(first, true),
+                "--url", url, "--save-head", saved.toString())).as(first.toString()).isZero();
+        assertThat(first.toString()).contains("verdict intact");
+        http.post("/api/entities", Map.of("id", "auditor-later", "name", "Auditor Later", "kind", "OTHER"));
+
+        StringWriter later = new StringWriter();
+        assertThat(VerifyCommand.run(new PrintWriter(later, true), new PrintWriter(later, true),
+                "--url", url, "--head", saved.toString())).as(later.toString()).isZero();
+        assertThat(later.toString()).contains("grew    from the saved head");
+
+        ObjectNode forged = (ObjectNode) JSON.readTree(saved.toFile());
+        forged.put("rootHash", HEX.formatHex(new byte[32]));
+        Path forgedFile = dir.resolve("forged.json");
+        JSON.writeValue(forgedFile.toFile(), forged);
+        StringWriter refused = new StringWriter();
+        assertThat(VerifyCommand.run(new PrintWriter(refused, true), new PrintWriter(refused, true),
+                "--url", url, "--head", forgedFile.toString())).isEqualTo(1);
+        assertThat(refused.toString()).contains("the saved head's signature does not verify");
     }
 
     @Test
