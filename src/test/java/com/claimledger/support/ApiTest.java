@@ -14,7 +14,9 @@ import java.nio.file.Path;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.data-dir=target/test-data/api",
         "ledger.security.editors=editor:" + Http.EDITOR,
-        "ledger.security.admins=admin:" + Http.ADMIN
+        "ledger.security.admins=admin:" + Http.ADMIN,
+        // Small, so that the suite reads both ways: from the few matching claims, and walking all claims in order.
+        "ledger.search.few-matches=20"
 })
 public abstract class ApiTest {
 

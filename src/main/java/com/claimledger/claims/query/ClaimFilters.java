@@ -5,11 +5,15 @@ import com.claimledger.entities.api.EntityView;
 import com.claimledger.kernel.Names;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The filters of claim reads as SQL conditions with named parameters: topic, subject, source (any name or alias of
@@ -18,10 +22,15 @@ import java.util.List;
 @Component
 class ClaimFilters {
 
+    private final NamedParameterJdbcTemplate jdbc;
     private final QueryGateway queries;
+    private final int few;
 
-    ClaimFilters(QueryGateway queries) {
+    ClaimFilters(NamedParameterJdbcTemplate jdbc, QueryGateway queries,
+                 @Value("${ledger.search.few-matches:2000}") int few) {
+        this.jdbc = jdbc;
         this.queries = queries;
+        this.few = few;
     }
 
     /**
@@ -50,18 +59,49 @@ class ClaimFilters {
         return " and c.attributed_to in (:sources)";
     }
 
-    /** Every term of {@code q} must occur in the claim's wording as of t (statement and quote, case-insensitive). */
+    /**
+     * The claims a full-text search can start from: those with a word that begins with the longest term (the most
+     * selective, as a rule), found by an index range as large as the matches — or empty when there are more than
+     * {@code ledger.search.few-matches} of them: then walking the claims in order and checking each finds a page sooner.
+     */
+    Optional<List<String>> fewMatches(String q) {
+        String lead = Words.terms(q).stream().max(Comparator.comparingInt(String::length)).orElse("");
+        return few("select distinct claim_id from claim_word where word like :lead escape '\\' limit :cap",
+                new MapSqlParameterSource("lead", Words.prefixPattern(lead)));
+    }
+
+    /** The claims about the entity a name denotes (merged ones included), when there are few of them (as above). */
+    Optional<List<String>> fewAbout(String subject) {
+        return few("select distinct claim_id from claim_subject where entity_id in (:members) limit :cap",
+                new MapSqlParameterSource("members", members(subject)));
+    }
+
+    private Optional<List<String>> few(String sql, MapSqlParameterSource params) {
+        List<String> ids = jdbc.queryForList(sql, params.addValue("cap", few + 1), String.class);
+        return ids.size() > few ? Optional.empty() : Optional.of(ids);
+    }
+
+    /**
+     * Every term of {@code q} begins a word of the claim (statement and quote, case-insensitive) and occurs in its
+     * wording as of t; earlier wordings are not searched.
+     */
     String text(String q, Temporal time, MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder(" " + """
                 and exists (select 1 from claim_wording w where w.claim_id = c.claim_id
                    and w.revision = (select max(w2.revision) from claim_wording w2
                                      where w2.claim_id = c.claim_id and %s)""".formatted(time.visible("w2")));
-        String[] terms = Names.key(q).split(" ");
-        for (int i = 0; i < terms.length; i++) {
+        List<String> terms = Words.terms(q);
+        for (int i = 0; i < terms.size(); i++) {
             sql.append(" and w.search_text like :term").append(i).append(" escape '\\'");
-            params.addValue("term" + i, "%" + terms[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.addValue("term" + i, Words.substringPattern(terms.get(i)));
         }
-        return sql.append(")").toString();
+        sql.append(")");
+        for (int i = 0; i < terms.size(); i++) {
+            sql.append(" and exists (select 1 from claim_word k where k.claim_id = c.claim_id and k.word like :word")
+                    .append(i).append(" escape '\\')");
+            params.addValue("word" + i, Words.prefixPattern(terms.get(i)));
+        }
+        return sql.toString();
     }
 
     /** The ids of the entity a name or alias denotes, merged ones included; none if the name is unknown. */

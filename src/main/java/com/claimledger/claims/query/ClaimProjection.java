@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Claims and every change to them, kept as temporal rows: each row carries the narrative time ({@code occurred_at})
@@ -54,7 +55,8 @@ class ClaimProjection {
     private static final List<Table> TABLES = List.of(new Table("claim_review", "claim_id, review_no"),
             new Table("claim_retraction", "claim_id"), new Table("claim_corroboration", "claim_id, by_claim_id"),
             new Table("claim_dispute", "claim_id, by_claim_id, round"), new Table("claim_wording", "claim_id, revision"),
-            new Table("claim_subject", "claim_id, position"), new Table("claim_view", "claim_id"));
+            new Table("claim_subject", "claim_id, position"), new Table("claim_word", "claim_id, word"),
+            new Table("claim_view", "claim_id"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClaimReader reader;
@@ -166,6 +168,11 @@ class ClaimProjection {
                 times(occurredAt, recordedAt).addValue("id", claimId).addValue("statement", statement)
                         .addValue("quote", quote).addValue("reason", reason)
                         .addValue("searchText", Names.key(statement + " " + (quote == null ? "" : quote))));
+        // The words of every revision stay findable: the reader keeps only claims whose wording as of t matches.
+        Set<String> words = Words.of(statement, quote);
+        words.removeAll(jdbc.queryForList("select word from claim_word where claim_id = :id", Map.of("id", claimId), String.class));
+        jdbc.batchUpdate("insert into claim_word (claim_id, word) values (:id, :word)", words.stream()
+                .map(word -> new MapSqlParameterSource("id", claimId).addValue("word", word)).toArray(MapSqlParameterSource[]::new));
     }
 
     private void advance(String claimId, long version) {

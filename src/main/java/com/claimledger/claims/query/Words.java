@@ -1,0 +1,62 @@
+package com.claimledger.claims.query;
+
+import com.claimledger.kernel.Names;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The words full-text search finds a wording by: after the names' normalisation, each whitespace-separated word
+ * ("%_", "\"amirov's"), the same without the punctuation around it ("amirov's"), and each run of letters and digits
+ * within it ("amirov", "s"), so that a term matches a word it begins, whatever punctuation surrounds it.
+ */
+final class Words {
+
+    static final int MAX_LENGTH = 200;
+
+    private Words() {
+    }
+
+    static Set<String> of(String statement, String quote) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : terms(statement + " " + (quote == null ? "" : quote))) {
+            words.add(cut(word));
+            String trimmed = word.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+            if (!trimmed.isEmpty()) {
+                words.add(cut(trimmed));
+            }
+            for (String run : word.split("[^\\p{L}\\p{N}]+")) {
+                if (!run.isEmpty()) {
+                    words.add(cut(run));
+                }
+            }
+        }
+        return words;
+    }
+
+    /** The whitespace-separated terms of a search, as names compare. */
+    static List<String> terms(String text) {
+        String key = Names.key(text);
+        return key.isEmpty() ? List.of() : Arrays.asList(key.split(" "));
+    }
+
+    /** A term as the prefix pattern of a LIKE with escape character backslash. */
+    static String prefixPattern(String term) {
+        return escape(cut(term)) + "%";
+    }
+
+    /** A term as the substring pattern of a LIKE with escape character backslash. */
+    static String substringPattern(String term) {
+        return "%" + escape(term) + "%";
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String cut(String word) {
+        return word.length() <= MAX_LENGTH ? word : word.substring(0, MAX_LENGTH);
+    }
+}
