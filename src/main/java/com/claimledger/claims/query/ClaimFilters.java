@@ -107,6 +107,6 @@ class ClaimFilters {
     /** The ids of the entity a name or alias denotes, merged ones included; none if the name is unknown. */
     private List<String> members(String name) {
         return queries.query(new FindEntityByName(name), ResponseTypes.optionalInstanceOf(EntityView.class)).join()
-                .map(EntityView::memberIds).orElse(List.of("\u0000none"));
+                .map(EntityView::memberIds).orElse(List.of(""));
     }
 }

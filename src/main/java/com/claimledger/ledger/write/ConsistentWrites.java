@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -29,14 +30,14 @@ class ConsistentWrites implements LedgerWrites {
     private final TransactionTemplate transaction;
     private final CommandGateway commands;
     private final ProjectionProgress projections;
-    private final int attempts;
+    private final Duration retryFor;
 
     ConsistentWrites(PlatformTransactionManager transactionManager, CommandGateway commands,
-                     ProjectionProgress projections, @Value("${ledger.writes.attempts:20}") int attempts) {
+                     ProjectionProgress projections, @Value("${ledger.writes.retry-for:10s}") Duration retryFor) {
         this.transaction = new TransactionTemplate(transactionManager);
         this.commands = commands;
         this.projections = projections;
-        this.attempts = attempts;
+        this.retryFor = retryFor;
     }
 
     @Override
@@ -44,6 +45,8 @@ class ConsistentWrites implements LedgerWrites {
         if (WrittenEvents.current() != null) {
             return work.get();
         }
+        // The winner of a race may take a while to commit (a large dossier, a busy machine): retry until then.
+        long deadline = System.nanoTime() + retryFor.toNanos();
         for (int attempt = 1; ; attempt++) {
             WrittenEvents events = new WrittenEvents();
             T result;
@@ -57,7 +60,7 @@ class ConsistentWrites implements LedgerWrites {
                     }
                 });
             } catch (RuntimeException e) {
-                if (attempt >= attempts || !lostRace(e)) {
+                if (System.nanoTime() > deadline || !lostRace(e)) {
                     throw e;
                 }
                 log.debug("write attempt {} lost a race ({}); running it again", attempt, e.toString());

@@ -1,26 +1,32 @@
 package com.claimledger.ledger.write;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * How far the streaming projections have come through the event store.
+ * How far the streaming projections have come through the event store, read from the shared token store, so that
+ * it holds on every node whatever node processes which segment.
  * <p>
  * A writer waits for its own events' positions, not for the head of the event store: with concurrent writers an
  * event store position can commit after a higher one, and a projection past the higher one may still have the lower
@@ -33,12 +39,15 @@ public class ProjectionProgress {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
+    private final Serializer serializer;
     private final Duration patience;
 
     ProjectionProgress(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing,
+                       @Qualifier("serializer") Serializer serializer,
                        @Value("${ledger.projections.read-your-writes-timeout:10s}") Duration patience) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.serializer = serializer;
         this.patience = patience;
     }
 
@@ -56,7 +65,7 @@ public class ProjectionProgress {
                 return;
             }
             try {
-                Thread.sleep(2);
+                Thread.sleep(3);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -66,33 +75,29 @@ public class ProjectionProgress {
 
     /**
      * How many stored events the slowest projection has yet to process (by event store position); empty while a
-     * projection has not started yet.
+     * projection has no stored token yet.
      */
     public OptionalLong lag() {
         Long head = jdbc.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Map.of(), Long.class);
         long slowest = Long.MAX_VALUE;
-        for (StreamingEventProcessor processor : streamingProcessors()) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty()) {
+        for (List<TrackingToken> segments : tokens().values()) {
+            if (segments.isEmpty()) {
                 return OptionalLong.empty();
             }
-            for (EventTrackerStatus segment : status.values()) {
-                TrackingToken token = WrappedToken.unwrapLowerBound(segment.getTrackingToken());
-                long position = token == null ? -1 : token.position().orElse(-1);
-                slowest = Math.min(slowest, position);
+            for (TrackingToken token : segments) {
+                slowest = Math.min(slowest, token == null ? -1 : token.position().orElse(-1));
             }
         }
         return OptionalLong.of(slowest == Long.MAX_VALUE ? 0 : Math.max(0, head - slowest));
     }
 
     private boolean processed(List<Long> positions) {
-        for (StreamingEventProcessor processor : streamingProcessors()) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty()) {
+        for (List<TrackingToken> segments : tokens().values()) {
+            if (segments.isEmpty()) {
                 return false;
             }
-            for (EventTrackerStatus segment : status.values()) {
-                if (!positions.stream().allMatch(position -> passed(segment.getTrackingToken(), position))) {
+            for (TrackingToken token : segments) {
+                if (!positions.stream().allMatch(position -> passed(token, position))) {
                     return false;
                 }
             }
@@ -100,9 +105,28 @@ public class ProjectionProgress {
         return true;
     }
 
-    private List<StreamingEventProcessor> streamingProcessors() {
-        return processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast).toList();
+    /**
+     * The committed tokens of every streaming projection, per segment, as stored in the shared token store: what
+     * the projections' tables show, whichever node processes which segment (a token is stored in the transaction
+     * that writes the projection's rows).
+     */
+    private Map<String, List<TrackingToken>> tokens() {
+        List<String> names = processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(EventProcessor::getName).toList();
+        Map<String, List<TrackingToken>> tokens = new HashMap<>();
+        names.forEach(name -> tokens.put(name, new ArrayList<>()));
+        if (names.isEmpty()) {
+            return tokens;
+        }
+        jdbc.query("select processor_name, token, token_type from token_entry where processor_name in (:names)",
+                Map.of("names", names), rs -> {
+                    byte[] bytes = rs.getBytes("token");
+                    String type = rs.getString("token_type");
+                    TrackingToken token = bytes == null || type == null ? null : serializer.deserialize(
+                            new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+                    tokens.get(rs.getString("processor_name")).add(token);
+                });
+        return tokens;
     }
 
     private static boolean passed(TrackingToken token, long position) {
