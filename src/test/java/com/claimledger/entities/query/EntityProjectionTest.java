@@ -1,0 +1,193 @@
+package com.claimledger.entities.query;
+
+import com.claimledger.entities.api.EntitiesMerged;
+import com.claimledger.entities.api.EntityAliasAdded;
+import com.claimledger.entities.api.EntityKind;
+import com.claimledger.entities.api.EntityQueries.EntityPage;
+import com.claimledger.entities.api.EntityQueries.FindEntity;
+import com.claimledger.entities.api.EntityQueries.FindEntityByName;
+import com.claimledger.entities.api.EntityQueries.ResolveRefs;
+import com.claimledger.entities.api.EntityQueries.SearchEntities;
+import com.claimledger.entities.api.EntityRef;
+import com.claimledger.entities.api.EntityRegistered;
+import com.claimledger.entities.api.EntityView;
+import com.claimledger.ledger.projection.ProjectionDigest;
+import com.claimledger.support.ProjectionDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The entity projection against a real database: names and aliases, merges and what they resolve to, search and its
+ * pages. The entities are the seed's security services and their other names.
+ */
+class EntityProjectionTest {
+
+    private ProjectionDatabase db;
+    private EntityProjection projection;
+
+    @BeforeEach
+    void freshProjection() {
+        db = ProjectionDatabase.fresh();
+        projection = new EntityProjection(db.jdbc());
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    /**
+     * The GKNB and the KNB as registered; the KNB's claim once named "Kazakh security service", which registered a
+     * second entity, and later an alias merged it into the KNB.
+     */
+    private void givenTheSecurityServicesMerged() {
+        projection.on(new EntityRegistered("gknb", "GKNB", EntityKind.AGENCY,
+                List.of("Kyrgyzstan's security service", "Kyrgyzstan’s security service")));
+        projection.on(new EntityRegistered("knb-kazakhstan", "National Security Committee of Kazakhstan", EntityKind.AGENCY,
+                List.of("KNB")));
+        projection.on(new EntityRegistered("kazakh-security-service", "Kazakh security service", EntityKind.OTHER, List.of()));
+        projection.on(new EntityAliasAdded("knb-kazakhstan", "Kazakh security service"));
+        projection.on(new EntitiesMerged("knb-kazakhstan", "kazakh-security-service", "Kazakh security service"));
+    }
+
+    @Test
+    void anEntityIsFoundByIdAndByAnyOfItsNamesComparedByKey() {
+        givenTheSecurityServicesMerged();
+        EntityView gknb = new EntityView("gknb", "GKNB", EntityKind.AGENCY,
+                List.of("Kyrgyzstan's security service", "Kyrgyzstan’s security service"), List.of());
+
+        assertThat(projection.find(new FindEntity("gknb"))).contains(gknb);
+        assertThat(projection.findByName(new FindEntityByName("GKNB"))).contains(gknb);
+        assertThat(projection.findByName(new FindEntityByName("  gknb "))).contains(gknb);
+        assertThat(projection.findByName(new FindEntityByName("kyrgyzstan's   SECURITY service"))).contains(gknb);
+        assertThat(projection.findByName(new FindEntityByName("Kyrgyzstan’s security service"))).contains(gknb);
+        assertThat(projection.find(new FindEntity("nobody"))).isEmpty();
+        assertThat(projection.findByName(new FindEntityByName("Kyrgyz service"))).isEmpty();
+    }
+
+    @Test
+    void aMergedEntityResolvesToTheCanonicalOneWithEveryNameAndId() {
+        givenTheSecurityServicesMerged();
+        EntityView knb = new EntityView("knb-kazakhstan", "National Security Committee of Kazakhstan", EntityKind.AGENCY,
+                List.of("KNB", "Kazakh security service"), List.of("kazakh-security-service"));
+
+        assertThat(projection.find(new FindEntity("knb-kazakhstan"))).contains(knb);
+        assertThat(projection.find(new FindEntity("kazakh-security-service"))).contains(knb);
+        assertThat(projection.findByName(new FindEntityByName("kazakh security service"))).contains(knb);
+        assertThat(projection.findByName(new FindEntityByName("KNB"))).contains(knb);
+        assertThat(knb.memberIds()).containsExactly("knb-kazakhstan", "kazakh-security-service");
+    }
+
+    @Test
+    void mergesChainAndTheMergedEntitysOwnAliasesComeAlong() {
+        projection.on(new EntityRegistered("amirov", "Janbolat Amirov", EntityKind.PERSON, List.of()));
+        projection.on(new EntityRegistered("zhanbolat", "Zhanbolat Amirov", EntityKind.OTHER, List.of("Zh. Amirov")));
+        projection.on(new EntityRegistered("amirov-j", "J. Amirov", EntityKind.OTHER, List.of()));
+        // "J. Amirov" first merged into Zhanbolat, then Zhanbolat into Janbolat
+        projection.on(new EntityAliasAdded("zhanbolat", "J. Amirov"));
+        projection.on(new EntitiesMerged("zhanbolat", "amirov-j", "J. Amirov"));
+        projection.on(new EntityAliasAdded("amirov", "Zhanbolat Amirov"));
+        projection.on(new EntitiesMerged("amirov", "zhanbolat", "Zhanbolat Amirov"));
+
+        EntityView amirov = projection.find(new FindEntity("amirov-j")).orElseThrow();
+        assertThat(amirov.id()).isEqualTo("amirov");
+        assertThat(amirov.name()).isEqualTo("Janbolat Amirov");
+        assertThat(amirov.kind()).isEqualTo(EntityKind.PERSON);
+        assertThat(amirov.aliases()).containsExactly("Zhanbolat Amirov", "J. Amirov", "Zh. Amirov");
+        assertThat(amirov.mergedIds()).containsExactly("amirov-j", "zhanbolat");
+        assertThat(projection.findByName(new FindEntityByName("zh. amirov"))).contains(amirov);
+        assertThat(projection.refs(new ResolveRefs(List.of("amirov", "zhanbolat", "amirov-j", "unknown"))).byId())
+                .isEqualTo(Map.of("amirov", new EntityRef("amirov", "Janbolat Amirov"),
+                        "zhanbolat", new EntityRef("amirov", "Janbolat Amirov"),
+                        "amirov-j", new EntityRef("amirov", "Janbolat Amirov")));
+    }
+
+    @Test
+    void refsMapEveryIdToItsCanonicalEntityAndUnknownIdsToThemselves() {
+        givenTheSecurityServicesMerged();
+
+        var refs = projection.refs(new ResolveRefs(List.of("gknb", "kazakh-security-service", "no-such-entity")));
+        assertThat(refs.byId()).isEqualTo(Map.of("gknb", new EntityRef("gknb", "GKNB"),
+                "kazakh-security-service", new EntityRef("knb-kazakhstan", "National Security Committee of Kazakhstan")));
+        assertThat(refs.of("no-such-entity")).isEqualTo(new EntityRef("no-such-entity", "no-such-entity"));
+        assertThat(projection.refs(new ResolveRefs(List.of())).byId()).isEmpty();
+    }
+
+    @Test
+    void searchFindsCanonicalEntitiesByAnyPartOfAnyNameInNameOrder() {
+        givenTheSecurityServicesMerged();
+        projection.on(new EntityRegistered("amirov", "Janbolat Amirov", EntityKind.PERSON, List.of()));
+
+        assertThat(names(projection.search(new SearchEntities(null, 10, null))))
+                .containsExactly("GKNB", "Janbolat Amirov", "National Security Committee of Kazakhstan");
+        assertThat(names(projection.search(new SearchEntities("SECURITY", 10, null))))
+                .containsExactly("GKNB", "National Security Committee of Kazakhstan");
+        // by the name of the merged entity: its canonical entity, once
+        assertThat(names(projection.search(new SearchEntities("kazakh security", 10, null))))
+                .containsExactly("National Security Committee of Kazakhstan");
+        assertThat(names(projection.search(new SearchEntities("amir", 10, null)))).containsExactly("Janbolat Amirov");
+        assertThat(names(projection.search(new SearchEntities("Bishkek", 10, null)))).isEmpty();
+    }
+
+    @Test
+    void pagesOfTheSearchHaveNeitherDuplicatesNorOmissions() {
+        // two entities named alike (names are keys of names, not of entities: only exact names are unique)
+        List<String> names = List.of("Kazakh group", "agency b", "Agency A", "Bishkek", "agency  c", "Almaty", "kazakh group cell");
+        for (int i = 0; i < names.size(); i++) {
+            projection.on(new EntityRegistered("e" + (names.size() - i), names.get(i), EntityKind.OTHER, List.of()));
+        }
+        List<String> all = List.of("Agency A", "agency b", "agency  c", "Almaty", "Bishkek", "Kazakh group", "kazakh group cell");
+        assertThat(names(projection.search(new SearchEntities(null, 100, null)))).containsExactlyElementsOf(all);
+
+        for (int size = 1; size <= all.size() + 1; size++) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                EntityPage page = projection.search(new SearchEntities(null, size, cursor));
+                assertThat(page.items().size()).isLessThanOrEqualTo(size);
+                seen.addAll(names(page));
+                cursor = page.next();
+            } while (cursor != null && ++pages < 20);
+            assertThat(seen).as("limit %d", size).containsExactlyElementsOf(all);
+        }
+    }
+
+    @Test
+    void theResetEmptiesTheTablesAndTheDigestFollowsTheEvents() {
+        givenTheSecurityServicesMerged();
+        ProjectionDatabase other = ProjectionDatabase.fresh();
+        try {
+            EntityProjection same = new EntityProjection(other.jdbc());
+            same.on(new EntityRegistered("gknb", "GKNB", EntityKind.AGENCY,
+                    List.of("Kyrgyzstan's security service", "Kyrgyzstan’s security service")));
+            same.on(new EntityRegistered("knb-kazakhstan", "National Security Committee of Kazakhstan", EntityKind.AGENCY,
+                    List.of("KNB")));
+            same.on(new EntityRegistered("kazakh-security-service", "Kazakh security service", EntityKind.OTHER, List.of()));
+            same.on(new EntityAliasAdded("knb-kazakhstan", "Kazakh security service"));
+            ProjectionDigest.Part beforeTheMerge = same.digest(new ProjectionDigest.Ask());
+            assertThat(beforeTheMerge).isNotEqualTo(projection.digest(new ProjectionDigest.Ask()));
+            same.on(new EntitiesMerged("knb-kazakhstan", "kazakh-security-service", "Kazakh security service"));
+            assertThat(same.digest(new ProjectionDigest.Ask())).isEqualTo(projection.digest(new ProjectionDigest.Ask()));
+            assertThat(same.digest(new ProjectionDigest.Ask()).projection()).isEqualTo("entities");
+
+            projection.reset();
+            assertThat(db.count("entity_view")).isZero();
+            assertThat(db.count("entity_name")).isZero();
+            assertThat(projection.findByName(new FindEntityByName("GKNB"))).isEmpty();
+        } finally {
+            other.close();
+        }
+    }
+
+    private static List<String> names(EntityPage page) {
+        return page.items().stream().map(EntityView::name).toList();
+    }
+}
