@@ -1,6 +1,7 @@
 package com.claimledger.dossier;
 
 import com.claimledger.ledger.api.LedgerQueries.CountEntries;
+import com.claimledger.ledger.api.LedgerWrites;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -26,16 +27,22 @@ class SeedLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
     private final DossierImporter importer;
+    private final LedgerWrites ledger;
     private final QueryGateway queries;
     private final ObjectMapper json;
     private final Resource seed;
 
-    SeedLoader(DossierImporter importer, QueryGateway queries, ObjectMapper json,
+    SeedLoader(DossierImporter importer, LedgerWrites ledger, QueryGateway queries, ObjectMapper json,
                @Value("${ledger.seed.dossier}") Resource seed) {
         this.importer = importer;
+        this.ledger = ledger;
         this.queries = queries;
         this.json = json;
         this.seed = seed;
+    }
+
+    private boolean empty() {
+        return queries.query(new CountEntries(), Long.class).join() == 0;
     }
 
     /**
@@ -44,7 +51,7 @@ class SeedLoader implements ApplicationRunner {
      */
     @Override
     public void run(ApplicationArguments args) {
-        if (queries.query(new CountEntries(), Long.class).join() > 0) {
+        if (!empty()) {
             return;
         }
         Dossier dossier;
@@ -56,8 +63,14 @@ class SeedLoader implements ApplicationRunner {
         }
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("seed", null, List.of()));
         try {
-            Dossier.Counts counts = importer.apply(dossier);
-            log.info("Seed dossier {} loaded: {}", seed.getFilename(), counts);
+            // Alone among the writers of every node: of several nodes starting together on one database, the first
+            // loads the seed and the others find the ledger no longer empty.
+            Dossier.Counts counts = ledger.writeAlone(() -> empty() ? importer.apply(dossier) : null);
+            if (counts == null) {
+                log.info("Seed dossier {} not loaded: another node has written to the ledger", seed.getFilename());
+            } else {
+                log.info("Seed dossier {} loaded: {}", seed.getFilename(), counts);
+            }
         } catch (RuntimeException e) {
             throw new IllegalStateException("the seed dossier " + seed.getDescription() + " cannot be applied: "
                     + e.getMessage(), e);

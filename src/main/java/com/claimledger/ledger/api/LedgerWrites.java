@@ -17,6 +17,13 @@ public interface LedgerWrites {
     <T> T write(Supplier<T> work);
 
     /**
+     * A write that runs alone among the writers of every node sharing the database: it first takes the ledger's
+     * append lock (the one ordering point of all appends). For decisions that read before they write, such as
+     * loading the seed into a ledger that is still empty while other nodes start too.
+     */
+    <T> T writeAlone(Supplier<T> work);
+
+    /**
      * Create, or accept an identical repeat, else 409: sends a command that records the record {@code id} or finds it
      * already recorded with identical content (the aggregate refuses other content as a conflict). {@code created}
      * says whether this write recorded it. A repeat still waits until the projections show the record, so that a

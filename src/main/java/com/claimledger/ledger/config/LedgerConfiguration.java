@@ -28,8 +28,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,6 +92,18 @@ public class LedgerConfiguration {
                     domain.getSequenceNumber(), domain.getPayload(), domain.getMetaData(), domain.getIdentifier(), now);
         }
         return new GenericEventMessage<>(event.getIdentifier(), event.getPayload(), event.getMetaData(), now);
+    }
+
+    /**
+     * The token store with an owner name of this node alone: Axon's default (the JVM's pid@host) is shared by two
+     * ledgers in one JVM, which would then both process a segment each believes it has claimed.
+     */
+    @Bean
+    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
+                          @Value("${ledger.node-id:}") String nodeId) {
+        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
+                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID() : nodeId)
+                .build();
     }
 
     @Bean

@@ -71,8 +71,26 @@ public final class HeadSigner {
             return load(directory);
         }
         HeadSigner created = generate();
-        created.save(directory);
-        return created;
+        try {
+            created.save(directory);
+            return created;
+        } catch (FileAlreadyExistsException e) {
+            return loadWhenComplete(directory);
+        }
+    }
+
+    /** The key another process is saving at this moment: loaded once both of its files are there. */
+    private static HeadSigner loadWhenComplete(Path directory) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.exists(directory.resolve(PUBLIC_KEY_FILE)) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the head signing key in " + directory);
+            }
+        }
+        return load(directory);
     }
 
     /** The signer whose key pair is saved in {@code directory}; both files must be there and belong together. */
@@ -195,9 +213,11 @@ public final class HeadSigner {
             if (posix) {
                 Files.setPosixFilePermissions(temporary, OWNER_ONLY);
             }
+            // A hard link appears whole and only if the name is free: of several nodes creating the key at once,
+            // one wins and the others load its key (a rename would silently replace it).
             try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
+                Files.createLink(target, temporary);
+            } catch (UnsupportedOperationException e) {
                 Files.move(temporary, target);
             }
         } finally {

@@ -10,11 +10,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -31,9 +33,12 @@ class ConsistentWrites implements LedgerWrites {
     private final CommandGateway commands;
     private final ProjectionProgress projections;
     private final Duration retryFor;
+    private final NamedParameterJdbcTemplate jdbc;
 
     ConsistentWrites(PlatformTransactionManager transactionManager, CommandGateway commands,
-                     ProjectionProgress projections, @Value("${ledger.writes.retry-for:10s}") Duration retryFor) {
+                     ProjectionProgress projections, @Value("${ledger.writes.retry-for:10s}") Duration retryFor,
+                     NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.commands = commands;
         this.projections = projections;
@@ -72,6 +77,14 @@ class ConsistentWrites implements LedgerWrites {
             }
             return result;
         }
+    }
+
+    @Override
+    public <T> T writeAlone(Supplier<T> work) {
+        return write(() -> {
+            jdbc.update("update ledger_counter set next_sequence = next_sequence where id = 1", Map.of());
+            return work.get();
+        });
     }
 
     @Override

@@ -92,7 +92,8 @@ final class ClaimLedger implements AutoCloseable {
                 });
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         var rows = new ClaimRows(db.jdbc());
-        var filters = new ClaimFilters(entities);
+        // A small threshold, so that searches here start from few matching claims and walk many, both.
+        var filters = new ClaimFilters(db.jdbc(), entities, 3);
         var reader = new ClaimReader(db.jdbc(), new ClaimAssembler(rows, entities), filters, clock);
         this.projection = new ClaimProjection(db.jdbc(), reader, new NarrativeReader(db.jdbc(), filters, entities));
     }
