@@ -103,6 +103,7 @@ final class Bench {
             progress("HTTP no-op ceiling: GET /actuator/health");
             ceiling = load.run(Math.max(1, options.ceilingRequests() / 10), options.ceilingRequests(),
                     i -> load.get("/actuator/health"), 200);
+            progress("  " + ceiling);
             DossierImporter importer = node.context.getBean(DossierImporter.class);
             Clock clock = node.context.getBean(Clock.class);
             long from = 0;
@@ -121,6 +122,7 @@ final class Bench {
                 while (corpus.claims() < stop) {
                     Dossier dossier = corpus.next(Math.min(size, stop - corpus.claims()));
                     int claims = dossier.claims().size();
+                    // Per dossier, so that a long run shows its ingest rate while it runs.
                     if (dossiers++ % 2 == 0) {
                         httpNanos += importOverHttp(node.base, dossier);
                         httpClaims += claims;
@@ -132,12 +134,16 @@ final class Bench {
                     recordedMoments.add(clock.instant());
                 }
                 ingests.add(new Ingest(stop, httpClaims, httpNanos / 1e9, busClaims, busNanos / 1e9));
+                progress(String.format("  ingest: POST /api/import %.1f claims/s, in-process %.1f claims/s",
+                        httpClaims / (httpNanos / 1e9), busClaims / (busNanos / 1e9)));
                 progress(String.format("ledger at %,d claims (%,d dossiers)", corpus.claims(), dossiers));
                 from = stop;
                 if (options.checkpoints().contains(stop)) {
                     reads.put((long) stop, reads(load, corpus, node));
                     replays.add(replay(node.base, stop));
+                    progress("    " + replays.get(replays.size() - 1));
                     rawReads.put((long) stop, Limits.readEvents(node.context.getBean(DataSource.class)));
+                    progress("  limit: raw event read " + rawReads.get((long) stop));
                 }
             }
             progress("single writes: POST /api/claims");
@@ -146,6 +152,7 @@ final class Bench {
                     .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(write(corpus.single(i, new Random(i)))))
                     , 201);
+            progress("  " + writes);
         }
         long finalClaims = corpus.claims() + options.warmup() + options.writes();
         progress("start-up of a node over the final ledger");
@@ -153,8 +160,10 @@ final class Bench {
         try (Node node = Node.start(options.application(), data, editor, admin, List.of())) {
             finalStart = node.startSeconds;
         }
+        progress("  " + finalStart + " s");
         progress("limit: raw JDBC batch insert of the ledger's rows");
         Limits.RawInsert insert = Limits.copyLedger(data, work.resolve("raw"));
+        progress("  " + insert);
         progress("anchor: the replay with Axon's default processor settings");
         Anchor.Result anchor;
         long events = rawReads.isEmpty() ? 0 : rawReads.values().stream().mapToLong(Limits.RawRead::events).max().orElse(0);
@@ -164,6 +173,7 @@ final class Bench {
             events = total == null ? 0 : total;
             anchor = Anchor.rebuild(node, events, options.anchorTimeoutSeconds());
         }
+        progress("  " + anchor);
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
                 .mapToLong(usage -> usage.getUsed()).sum();
@@ -303,6 +313,7 @@ final class Bench {
         for (Map.Entry<String, IntFunction<String>> path : paths.entrySet()) {
             progress("  GET " + path.getKey());
             Load.Stats stats = load.run(options.warmup(), options.requests(), i -> load.get(path.getValue().apply(i)), 200);
+            progress("    " + stats);
             results.add(new Object[]{path.getKey(), stats});
         }
         return results;
