@@ -278,8 +278,13 @@ final class Bench {
 
     /** A few amendments (one claim in two hundred), untimed: the ledger should hold them, the ingest figure not. */
     private void amend(URI base, Dossier dossier) throws IOException {
+        java.util.Set<String> retracted = new java.util.HashSet<>();
+        dossier.retractions().forEach(retraction -> retracted.add(retraction.claim()));
         for (int i = 0; i < dossier.claims().size(); i += 200) {
             String id = dossier.claims().get(i).id();
+            if (retracted.contains(id)) {
+                continue; // a retracted claim cannot be amended (409)
+            }
             String body = write(new NewAmendment(dossier.claims().get(i).statement() + ", the outlet clarified",
                     null, "wording clarified after publication", null));
             Load.send(http, HttpRequest.newBuilder(base.resolve("/api/claims/" + id + "/amendments"))
