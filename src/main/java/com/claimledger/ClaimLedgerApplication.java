@@ -1,5 +1,6 @@
 package com.claimledger;
 
+import com.claimledger.bench.BenchCommand;
 import com.claimledger.ledger.integrity.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,9 @@ public class ClaimLedgerApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            System.exit(BenchCommand.run(ClaimLedgerApplication.class, Arrays.copyOfRange(args, 1, args.length)));
         }
         try {
             SpringApplication.run(ClaimLedgerApplication.class, args);

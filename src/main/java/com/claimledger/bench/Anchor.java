@@ -1,0 +1,74 @@
+package com.claimledger.bench;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The anchor: the same rebuild of every projection with Axon's default processor settings — a tracking processor per
+ * projection, batch size 1 (one transaction per event), one segment — started by Axon's own {@code resetTokens}
+ * (which runs the projections' reset handlers, emptying their tables) and timed until every processor has left
+ * replay and reached the head of the store.
+ */
+final class Anchor {
+
+    /** The projections' processing groups (application.yml). */
+    static final List<String> PROJECTIONS = List.of("entities", "articles", "claims");
+
+    /** The settings that make the node's projections Axon-default tracking processors. */
+    static List<String> settings() {
+        return PROJECTIONS.stream().flatMap(name -> java.util.stream.Stream.of(
+                "--axon.eventhandling.processors." + name + ".mode=tracking",
+                "--axon.eventhandling.processors." + name + ".batch-size=1")).toList();
+    }
+
+    /** {@code caughtUp}: all processors reached the head; otherwise {@code position} is the slowest one's. */
+    record Result(long events, double seconds, long position, boolean caughtUp) {
+        double perSecond() {
+            return (caughtUp ? events : position) / seconds;
+        }
+    }
+
+    private Anchor() {
+    }
+
+    static Result rebuild(Node node, long events, long timeoutSeconds) throws InterruptedException {
+        EventProcessingConfiguration processing = node.context.getBean(EventProcessingConfiguration.class);
+        // The head is the last stored index: a replay token keeps "replaying" until an event past its reset point
+        // arrives (none will here), so reaching the head is the test, not the replay flag.
+        Long last = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        long head = last == null ? 0 : last;
+        List<TrackingEventProcessor> processors = PROJECTIONS.stream().map(name -> processing
+                .eventProcessor(name, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("processor " + name + " is not a tracking processor")))
+                .toList();
+        processors.forEach(TrackingEventProcessor::shutDown);
+        long started = System.nanoTime();
+        processors.forEach(TrackingEventProcessor::resetTokens);
+        processors.forEach(TrackingEventProcessor::start);
+        long deadline = started + timeoutSeconds * 1_000_000_000L;
+        long slowest = 0;
+        while (System.nanoTime() < deadline) {
+            slowest = Long.MAX_VALUE;
+            boolean done = true;
+            for (TrackingEventProcessor processor : processors) {
+                Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+                long position = status.values().stream()
+                        .mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+                slowest = Math.min(slowest, position);
+                done &= !status.isEmpty() && position >= head;
+            }
+            if (done) {
+                return new Result(events, (System.nanoTime() - started) / 1e9, head, true);
+            }
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        processors.forEach(TrackingEventProcessor::shutDown);
+        return new Result(events, seconds, slowest, false);
+    }
+}

@@ -1,0 +1,387 @@
+package com.claimledger.bench;
+
+import com.claimledger.claims.api.ClaimWrites.NewAmendment;
+import com.claimledger.dossier.Dossier;
+import com.claimledger.dossier.DossierImporter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.FileSystemUtils;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+
+/**
+ * One run of the harness: a node on a fresh data directory is filled to each checkpoint by dossier imports (over
+ * HTTP and in-process, alternately), and at each checkpoint the reads, the replay and the raw event read are measured;
+ * then single writes, the start-up of a second node over the final ledger, the raw JDBC copy of the ledger's rows,
+ * and the anchor replay. Everything runs in this JVM, so the peak heap is the whole run's.
+ */
+final class Bench {
+
+    record Options(Class<?> application, int claims, List<Integer> checkpoints, Path out, int clients, int requests, int warmup,
+                   int writes, int ceilingRequests, int dossierSize, long anchorTimeoutSeconds, Path work,
+                   boolean keep) {
+    }
+
+    /** Ingest measured over one stretch of the ledger (from the previous checkpoint to this one). */
+    private record Ingest(long toClaims, long httpClaims, double httpSeconds, long busClaims, double busSeconds) {
+    }
+
+    private record Replay(long atClaims, long events, double seconds) {
+    }
+
+    private final Options options;
+    private final PrintWriter out;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final String editor = token();
+    private final String admin = token();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<Instant> recordedMoments = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
+    private final Map<String, Object> limits = new LinkedHashMap<>();
+    private final long began = System.nanoTime();
+
+    Bench(Options options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    Map<String, Object> run() throws IOException, SQLException, InterruptedException {
+        Path work = options.work() != null ? Files.createDirectories(options.work())
+                : Files.createTempDirectory("claim-ledger-bench");
+        try {
+            return run(work);
+        } finally {
+            if (!options.keep()) {
+                FileSystemUtils.deleteRecursively(work);
+            }
+        }
+    }
+
+    private Map<String, Object> run(Path work) throws IOException, SQLException, InterruptedException {
+        Path data = work.resolve("data");
+        Corpus corpus = new Corpus(options.claims());
+        List<Ingest> ingests = new ArrayList<>();
+        List<Replay> replays = new ArrayList<>();
+        Map<Long, Limits.RawRead> rawReads = new LinkedHashMap<>();
+        Map<Long, List<Object[]>> reads = new LinkedHashMap<>();
+        Load.Stats ceiling;
+        Load.Stats writes;
+        double emptyStart;
+        progress("starting a node on " + data);
+        try (Node node = Node.start(options.application(), data, editor, admin, List.of())) {
+            emptyStart = node.startSeconds;
+            Load load = new Load(node.base, options.clients());
+            progress("HTTP no-op ceiling: GET /actuator/health");
+            ceiling = load.run(Math.max(1, options.ceilingRequests() / 10), options.ceilingRequests(),
+                    i -> load.get("/actuator/health"), 200);
+            progress("  " + ceiling);
+            DossierImporter importer = node.context.getBean(DossierImporter.class);
+            Clock clock = node.context.getBean(Clock.class);
+            long from = 0;
+            int dossiers = 0;
+            List<Integer> stops = new ArrayList<>(options.checkpoints());
+            if (!stops.contains(options.claims())) {
+                stops.add(options.claims());
+            }
+            for (int stop : stops) {
+                long httpClaims = 0;
+                long busClaims = 0;
+                long httpNanos = 0;
+                long busNanos = 0;
+                // At least two dossiers a stretch, so that both ways of importing are measured over it.
+                int size = (int) Math.max(1, Math.min(options.dossierSize(), (stop - from + 1) / 2));
+                while (corpus.claims() < stop) {
+                    Dossier dossier = corpus.next(Math.min(size, stop - corpus.claims()));
+                    int claims = dossier.claims().size();
+                    // Per dossier, so that a long run shows its ingest rate while it runs.
+                    if (dossiers++ % 2 == 0) {
+                        httpNanos += importOverHttp(node.base, dossier);
+                        httpClaims += claims;
+                        amend(node.base, dossier);
+                    } else {
+                        busNanos += importInProcess(importer, dossier);
+                        busClaims += claims;
+                    }
+                    recordedMoments.add(clock.instant());
+                }
+                ingests.add(new Ingest(stop, httpClaims, httpNanos / 1e9, busClaims, busNanos / 1e9));
+                progress(String.format("  ingest: POST /api/import %.1f claims/s, in-process %.1f claims/s",
+                        httpClaims / (httpNanos / 1e9), busClaims / (busNanos / 1e9)));
+                progress(String.format("ledger at %,d claims (%,d dossiers)", corpus.claims(), dossiers));
+                from = stop;
+                if (options.checkpoints().contains(stop)) {
+                    reads.put((long) stop, reads(load, corpus, node));
+                    replays.add(replay(node.base, stop));
+                    progress("    " + replays.get(replays.size() - 1));
+                    rawReads.put((long) stop, Limits.readEvents(node.context.getBean(DataSource.class)));
+                    progress("  limit: raw event read " + rawReads.get((long) stop));
+                }
+            }
+            progress("single writes: POST /api/claims");
+            Random random = new Random(7);
+            writes = load.run(options.warmup(), options.writes(), i -> load.get("/api/claims")
+                    .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(write(corpus.single(i, new Random(i)))))
+                    , 201);
+            progress("  " + writes);
+        }
+        long finalClaims = corpus.claims() + options.warmup() + options.writes();
+        progress("start-up of a node over the final ledger");
+        double finalStart;
+        try (Node node = Node.start(options.application(), data, editor, admin, List.of())) {
+            finalStart = node.startSeconds;
+        }
+        progress("  " + finalStart + " s");
+        progress("limit: raw JDBC batch insert of the ledger's rows");
+        Limits.RawInsert insert = Limits.copyLedger(data, work.resolve("raw"));
+        progress("  " + insert);
+        progress("anchor: the replay with Axon's default processor settings");
+        Anchor.Result anchor;
+        long events = rawReads.isEmpty() ? 0 : rawReads.values().stream().mapToLong(Limits.RawRead::events).max().orElse(0);
+        try (Node node = Node.start(options.application(), data, editor, admin, Anchor.settings())) {
+            Long total = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .queryForObject("select count(*) from domain_event_entry", Long.class);
+            events = total == null ? 0 : total;
+            anchor = Anchor.rebuild(node, events, options.anchorTimeoutSeconds());
+        }
+        progress("  " + anchor);
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
+                .mapToLong(usage -> usage.getUsed()).sum();
+        long maxHeap = Runtime.getRuntime().maxMemory();
+
+        // The figures, each against its limit.
+        double rawClaimsPerSecond = finalClaims / insert.seconds();
+        limits.put("httpCeiling", ceiling);
+        limits.put("rawInsert", Map.of("rows", insert.rows(), "tables", insert.tables(), "seconds", insert.seconds(),
+                "rowsPerSecond", insert.rowsPerSecond(), "claims", finalClaims, "claimsPerSecond", rawClaimsPerSecond));
+        limits.put("rawEventRead", rawReads);
+        limits.put("emptyNodeStartSeconds", emptyStart);
+        limits.put("maxHeapBytes", maxHeap);
+        Map<String, Object> anchorJson = new LinkedHashMap<>();
+        anchorJson.put("settings", "tracking processors entities, articles, claims; batch size 1; resetTokens");
+        anchorJson.put("events", anchor.events());
+        anchorJson.put("seconds", anchor.seconds());
+        anchorJson.put("eventsPerSecond", anchor.perSecond());
+        anchorJson.put("caughtUp", anchor.caughtUp());
+        anchorJson.put("positionReached", anchor.position());
+        anchorJson.put("atClaims", finalClaims);
+
+        figures.add(Figure.rate("health ceiling (GET /actuator/health)", null, ceiling.perSecond(), "req/s", ceiling,
+                "itself", ceiling.perSecond()));
+        for (Ingest ingest : ingests) {
+            if (ingest.httpClaims() > 0) {
+                figures.add(Figure.rate("ingest POST /api/import", ingest.toClaims(),
+                        ingest.httpClaims() / ingest.httpSeconds(), "claims/s", null, "raw JDBC insert",
+                        rawClaimsPerSecond));
+            }
+            if (ingest.busClaims() > 0) {
+                figures.add(Figure.rate("ingest DossierImporter in-process", ingest.toClaims(),
+                        ingest.busClaims() / ingest.busSeconds(), "claims/s", null, "raw JDBC insert",
+                        rawClaimsPerSecond));
+            }
+        }
+        figures.add(Figure.rate("single writes POST /api/claims", (long) corpus.claims(), writes.perSecond(), "writes/s",
+                writes, "health ceiling", ceiling.perSecond()));
+        for (Map.Entry<Long, List<Object[]>> checkpoint : reads.entrySet()) {
+            for (Object[] read : checkpoint.getValue()) {
+                Load.Stats stats = (Load.Stats) read[1];
+                figures.add(Figure.rate("GET " + read[0], checkpoint.getKey(), stats.perSecond(), "req/s", stats,
+                        "health ceiling", ceiling.perSecond()));
+            }
+        }
+        for (Replay replay : replays) {
+            Limits.RawRead raw = rawReads.get(replay.atClaims());
+            double rate = replay.events() / replay.seconds();
+            figures.add(Figure.rate("replay POST /api/admin/replay", replay.atClaims(), rate, "events/s", null,
+                    "raw event read + Jackson", raw.perSecond()).withAnchor(rate / anchor.perSecond()));
+        }
+        figures.add(Figure.rate("replay, Axon defaults (anchor)", finalClaims, anchor.perSecond(), "events/s", null,
+                "raw event read + Jackson", rawReads.isEmpty() ? anchor.perSecond()
+                        : rawReads.values().stream().reduce((a, b) -> b).orElseThrow().perSecond()).withAnchor(1.0));
+        figures.add(new Figure("start-up over the final ledger", finalClaims, finalStart, "s", null, null,
+                "start-up of an empty node", emptyStart, emptyStart / finalStart, null));
+        figures.add(new Figure("peak heap", null, peakHeap / 1048576.0, "MiB", null, null, "max heap (-Xmx)",
+                maxHeap / 1048576.0, (double) peakHeap / maxHeap, null));
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("machine", Map.of("availableProcessors", Runtime.getRuntime().availableProcessors(),
+                "maxHeapBytes", maxHeap, "java", System.getProperty("java.version")));
+        result.put("options", Map.of("claims", options.claims(), "checkpoints", options.checkpoints(),
+                "clients", options.clients(), "requestsPerRead", options.requests(), "warmup", options.warmup(),
+                "singleWrites", options.writes(), "dossierSize", options.dossierSize()));
+        result.put("events", events);
+        result.put("figures", figures);
+        result.put("limits", limits);
+        result.put("anchor", anchorJson);
+        result.put("replays", replays);
+        if (options.out() != null) {
+            if (options.out().toAbsolutePath().getParent() != null) {
+                Files.createDirectories(options.out().toAbsolutePath().getParent());
+            }
+            json.writerWithDefaultPrettyPrinter().writeValue(options.out().toFile(), result);
+        }
+        print();
+        return result;
+    }
+
+    private long importOverHttp(URI base, Dossier dossier) throws IOException {
+        byte[] body = json.writeValueAsBytes(dossier);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/import")).timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long started = System.nanoTime();
+        Load.send(http, request, 200);
+        return System.nanoTime() - started;
+    }
+
+    private long importInProcess(DossierImporter importer, Dossier dossier) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("bench", null,
+                List.of()));
+        try {
+            long started = System.nanoTime();
+            importer.apply(dossier);
+            return System.nanoTime() - started;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** A few amendments (one claim in two hundred), untimed: the ledger should hold them, the ingest figure not. */
+    private void amend(URI base, Dossier dossier) throws IOException {
+        java.util.Set<String> retracted = new java.util.HashSet<>();
+        dossier.retractions().forEach(retraction -> retracted.add(retraction.claim()));
+        for (int i = 0; i < dossier.claims().size(); i += 200) {
+            String id = dossier.claims().get(i).id();
+            if (retracted.contains(id)) {
+                continue; // a retracted claim cannot be amended (409)
+            }
+            String body = write(new NewAmendment(dossier.claims().get(i).statement() + ", the outlet clarified",
+                    null, "wording clarified after publication", null));
+            Load.send(http, HttpRequest.newBuilder(base.resolve("/api/claims/" + id + "/amendments"))
+                    .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 200);
+        }
+    }
+
+    /** Every read of the issue at this ledger size: name and stats. */
+    private List<Object[]> reads(Load load, Corpus corpus, Node node) {
+        List<Instant> moments = List.copyOf(recordedMoments);
+        long size = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("select count(*) from ledger_entry", Long.class);
+        Map<String, IntFunction<String>> paths = new LinkedHashMap<>();
+        paths.put("/api/views/disputed?subject=", i -> "/api/views/disputed?subject=" + q(corpus.randomName(r(i))));
+        paths.put("/api/views/current?topic=&asOf= (published)", i -> "/api/views/current?topic="
+                + q(corpus.randomTopic(r(i))) + "&asOf=" + corpus.randomDay(r(i + 1)) + "&axis=published");
+        paths.put("/api/views/current?topic=&asOf= (recorded)", i -> "/api/views/current?topic="
+                + q(corpus.randomTopic(r(i))) + "&asOf=" + q(moments.get(r(i + 1).nextInt(moments.size())).toString())
+                + "&axis=recorded");
+        paths.put("/api/claims?q=", i -> "/api/claims?q="
+                + Corpus.SEARCH_WORDS.get(r(i).nextInt(Corpus.SEARCH_WORDS.size())));
+        paths.put("/api/claims/{id}", i -> "/api/claims/" + corpus.randomClaim(r(i)));
+        paths.put("/api/narrative/diff (one day)", i -> {
+            LocalDate day = corpus.randomDay(r(i));
+            return "/api/narrative/diff?from=" + day + "&to=" + day.plusDays(1);
+        });
+        paths.put("/api/ledger/proofs/inclusion", i -> "/api/ledger/proofs/inclusion?index=" + r(i).nextInt((int) size));
+        paths.put("/api/claims/{id}/proof", i -> "/api/claims/" + corpus.randomClaim(r(i)) + "/proof");
+        List<Object[]> results = new ArrayList<>();
+        for (Map.Entry<String, IntFunction<String>> path : paths.entrySet()) {
+            progress("  GET " + path.getKey());
+            Load.Stats stats = load.run(options.warmup(), options.requests(), i -> load.get(path.getValue().apply(i)), 200);
+            progress("    " + stats);
+            results.add(new Object[]{path.getKey(), stats});
+        }
+        return results;
+    }
+
+    private Replay replay(URI base, long atClaims) throws IOException, InterruptedException {
+        progress("  replay of every projection");
+        long started = System.nanoTime();
+        JsonNode replay = json.readTree(Load.send(http, HttpRequest.newBuilder(base.resolve("/api/admin/replay"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(), 202));
+        String id = replay.get("id").asText();
+        while (true) {
+            JsonNode status = json.readTree(Load.send(http, HttpRequest.newBuilder(base.resolve("/api/admin/replay/" + id))
+                    .GET().build(), 200));
+            switch (status.get("status").asText()) {
+                case "COMPLETED" -> {
+                    return new Replay(atClaims, status.get("processed").asLong(), (System.nanoTime() - started) / 1e9);
+                }
+                case "FAILED" -> throw new IllegalStateException("replay " + id + " failed: " + status);
+                default -> Thread.sleep(20);
+            }
+        }
+    }
+
+    private void print() {
+        out.println();
+        out.println(String.format("%-52s %9s %12s %-9s %8s %8s  %-26s %12s %8s %8s", "figure", "claims", "value", "unit",
+                "p50 ms", "p99 ms", "limit", "limit value", "of limit", "x anchor"));
+        for (Figure f : figures) {
+            out.println(String.format("%-52s %9s %12.1f %-9s %8s %8s  %-26s %12.1f %8s %8s", f.name(),
+                    f.atClaims() == null ? "" : String.format("%,d", f.atClaims()), f.value(), f.unit(),
+                    f.p50Ms() == null ? "" : String.format("%.1f", f.p50Ms()),
+                    f.p99Ms() == null ? "" : String.format("%.1f", f.p99Ms()), f.limit(), f.limitValue(),
+                    f.ofLimit() == null ? "" : String.format("%.3f", f.ofLimit()),
+                    f.vsAnchor() == null ? "" : String.format("%.2f", f.vsAnchor())));
+        }
+        out.flush();
+    }
+
+    private void progress(String message) {
+        out.println(String.format("[bench %6.1fs] %s", (System.nanoTime() - began) / 1e9, message));
+        out.flush();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Random r(int i) {
+        return new Random(i * 7919L + 17);
+    }
+
+    private static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String token() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}

@@ -1,0 +1,106 @@
+package com.claimledger.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench --claims N [--checkpoints A,B] [--out FILE] [--clients 8]}: the benchmark harness of issue 9 in one
+ * run, on a fresh temporary data directory. Exit codes: 0 measured, 1 a step failed, 2 unusable arguments.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures ingest, single writes, reads, replay, start-up and peak heap of a fresh ledger",
+                "against the machine's limits (raw JDBC, raw event read, HTTP no-op) and Axon's defaults, in one run."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:measured", "1:a step failed", "2:unusable arguments"})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--claims", required = true, paramLabel = "N", description = "claims to import in all")
+    private int claims;
+
+    @Option(names = "--checkpoints", split = ",", paramLabel = "N",
+            description = "ledger sizes (in claims) at which reads and the replay are measured; default: --claims")
+    private List<Integer> checkpoints;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "target/bench.json", description = "JSON result (default ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Option(names = "--clients", defaultValue = "8", description = "concurrent HTTP clients (default ${DEFAULT-VALUE})")
+    private int clients;
+
+    @Option(names = "--requests", defaultValue = "400", description = "measured requests per read and checkpoint (default ${DEFAULT-VALUE})")
+    private int requests;
+
+    @Option(names = "--warmup", defaultValue = "40", description = "warm-up requests before each measurement (default ${DEFAULT-VALUE})")
+    private int warmup;
+
+    @Option(names = "--writes", defaultValue = "2000", description = "measured single writes (default ${DEFAULT-VALUE})")
+    private int writes;
+
+    @Option(names = "--ceiling-requests", defaultValue = "10000", description = "measured GET /actuator/health requests (default ${DEFAULT-VALUE})")
+    private int ceilingRequests;
+
+    @Option(names = "--dossier-size", defaultValue = "1000", description = "claims a dossier (default ${DEFAULT-VALUE})")
+    private int dossierSize;
+
+    @Option(names = "--anchor-timeout", defaultValue = "1200", paramLabel = "SECONDS",
+            description = "stop the anchor replay after this long and report the rate it reached (default ${DEFAULT-VALUE})")
+    private long anchorTimeout;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "working directory (default: a new temporary one)")
+    private Path work;
+
+    @Option(names = "--keep", description = "keep the working directory (the ledgers) after the run")
+    private boolean keep;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Class<?> application;
+
+    /** {@code application}: the Spring Boot application to start (given by it, so that this module needs no cycle to it). */
+    private BenchCommand(Class<?> application) {
+        this.application = application;
+    }
+
+    public static int run(Class<?> application, String... args) {
+        return new CommandLine(new BenchCommand(application)).execute(args);
+    }
+
+    public static int run(Class<?> application, PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new BenchCommand(application)).setOut(out).setErr(err).execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        List<Integer> stops = checkpoints == null || checkpoints.isEmpty() ? List.of(claims)
+                : checkpoints.stream().sorted().distinct().toList();
+        if (claims < 2 || stops.get(0) < 1 || stops.get(stops.size() - 1) > claims || clients < 1 || requests < 1
+                || writes < 1 || dossierSize < 1 || ceilingRequests < 1 || warmup < 0) {
+            spec.commandLine().getErr().println("--claims must be at least 2, every checkpoint between 1 and --claims,"
+                    + " and the counts positive");
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
+        Bench.Options options = new Bench.Options(application, claims, stops, out, clients, requests, warmup, writes,
+                ceilingRequests, dossierSize, anchorTimeout, work, keep);
+        try {
+            new Bench(options, spec.commandLine().getOut()).run();
+            return 0;
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("bench failed: " + e);
+            e.printStackTrace(spec.commandLine().getErr());
+            return 1;
+        } catch (OutOfMemoryError e) {
+            spec.commandLine().getErr().println("bench ran out of heap: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.claimledger.bench;
+
+/**
+ * One measured figure. {@code ofLimit} is the share of its limit it reaches (for a rate: value / limit; for a
+ * duration: limit / value; for the heap: value / limit, the share used), {@code vsAnchor} how many times Axon's
+ * default settings it is (only where the anchor measures the same work: the replay). A missing limit or anchor is
+ * null, never a made-up number.
+ */
+record Figure(String name, Long atClaims, double value, String unit, Double p50Ms, Double p99Ms,
+              String limit, Double limitValue, Double ofLimit, Double vsAnchor) {
+
+    static Figure rate(String name, Long atClaims, double value, String unit, Load.Stats stats, String limit,
+                       double limitValue) {
+        return new Figure(name, atClaims, value, unit, stats == null ? null : stats.p50Ms(),
+                stats == null ? null : stats.p99Ms(), limit, limitValue, value / limitValue, null);
+    }
+
+    Figure withAnchor(double ratio) {
+        return new Figure(name, atClaims, value, unit, p50Ms, p99Ms, limit, limitValue, ofLimit, ratio);
+    }
+}

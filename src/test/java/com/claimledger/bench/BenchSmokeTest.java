@@ -1,0 +1,78 @@
+package com.claimledger.bench;
+
+import com.claimledger.ClaimLedgerApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness at a small size, so that it cannot rot: every figure of issue 9 is measured, positive and written to
+ * the JSON, next to its limit. No figure is compared with a wall-clock target here — that is docs/benchmarks.md's job.
+ */
+class BenchSmokeTest {
+
+    private static final List<String> READS = List.of("/api/views/disputed?subject=",
+            "/api/views/current?topic=&asOf= (published)", "/api/views/current?topic=&asOf= (recorded)",
+            "/api/claims?q=", "/api/claims/{id}", "/api/narrative/diff (one day)", "/api/ledger/proofs/inclusion",
+            "/api/claims/{id}/proof");
+
+    @Test
+    void everyFigureIsMeasuredAndWritten() throws Exception {
+        Path work = Path.of("target/test-data/bench");
+        Path json = Path.of("target/test-data/bench-smoke.json");
+        FileSystemUtils.deleteRecursively(work);
+        Files.deleteIfExists(json);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = BenchCommand.run(ClaimLedgerApplication.class, new PrintWriter(out), new PrintWriter(err), "--claims", "300", "--checkpoints",
+                "100,300", "--clients", "4", "--requests", "8", "--warmup", "2", "--writes", "12",
+                "--ceiling-requests", "40", "--anchor-timeout", "120", "--work", work.toString(), "--out", json.toString());
+
+        System.out.println(out);
+        assertThat(code).as("exit code; stderr: %s", err).isZero();
+        assertThat(json).exists();
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        List<String> names = new ArrayList<>();
+        for (JsonNode figure : result.get("figures")) {
+            String name = figure.get("name").asText() + " @" + figure.get("atClaims").asText();
+            names.add(name);
+            assertThat(figure.get("value").asDouble()).as(name).isPositive();
+            assertThat(figure.get("limitValue").asDouble()).as(name + " limit").isPositive();
+            assertThat(figure.get("ofLimit").asDouble()).as(name + " share of limit").isPositive();
+            for (String latency : List.of("p50Ms", "p99Ms")) {
+                if (!figure.get(latency).isNull()) {
+                    assertThat(figure.get(latency).asDouble()).as(name + " " + latency).isPositive();
+                }
+            }
+            if (name.startsWith("replay")) {
+                assertThat(figure.get("vsAnchor").asDouble()).as(name + " against the anchor").isPositive();
+            }
+        }
+        for (String checkpoint : List.of("100", "300")) {
+            for (String read : READS) {
+                assertThat(names).contains("GET " + read + " @" + checkpoint);
+            }
+            assertThat(names).contains("replay POST /api/admin/replay @" + checkpoint,
+                    "ingest POST /api/import @" + checkpoint, "ingest DossierImporter in-process @" + checkpoint);
+        }
+        assertThat(names).anyMatch(name -> name.startsWith("single writes POST /api/claims"))
+                .anyMatch(name -> name.startsWith("replay, Axon defaults (anchor)"))
+                .anyMatch(name -> name.startsWith("start-up over the final ledger"))
+                .anyMatch(name -> name.startsWith("peak heap"))
+                .anyMatch(name -> name.startsWith("health ceiling"));
+        assertThat(result.get("anchor").get("caughtUp").asBoolean()).isTrue();
+        assertThat(result.get("limits").get("rawInsert").get("rows").asLong()).isPositive();
+        assertThat(out.toString()).contains("figure", "x anchor");
+    }
+}
