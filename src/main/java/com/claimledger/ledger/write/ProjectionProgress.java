@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -79,24 +78,33 @@ public class ProjectionProgress {
      */
     public OptionalLong lag() {
         Long head = jdbc.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Map.of(), Long.class);
+        Map<String, Map<Integer, TrackingToken>> stored = storedTokens();
         long slowest = Long.MAX_VALUE;
-        for (List<TrackingToken> segments : tokens().values()) {
+        for (StreamingEventProcessor processor : streamingProcessors()) {
+            Map<Integer, TrackingToken> segments = stored.getOrDefault(processor.getName(), Map.of());
             if (segments.isEmpty()) {
                 return OptionalLong.empty();
             }
-            for (TrackingToken token : segments) {
+            for (TrackingToken token : segments.values()) {
                 slowest = Math.min(slowest, token == null ? -1 : token.position().orElse(-1));
             }
         }
         return OptionalLong.of(slowest == Long.MAX_VALUE ? 0 : Math.max(0, head - slowest));
     }
 
+    /**
+     * Every segment of every projection has passed these positions: a segment this node processes by its own
+     * tracker (which moves at once, also past events the projection ignores), any other by its stored token.
+     */
     private boolean processed(List<Long> positions) {
-        for (List<TrackingToken> segments : tokens().values()) {
+        Map<String, Map<Integer, TrackingToken>> stored = storedTokens();
+        for (StreamingEventProcessor processor : streamingProcessors()) {
+            Map<Integer, TrackingToken> segments = new HashMap<>(stored.getOrDefault(processor.getName(), Map.of()));
+            processor.processingStatus().forEach((segment, status) -> segments.put(segment, status.getTrackingToken()));
             if (segments.isEmpty()) {
                 return false;
             }
-            for (TrackingToken token : segments) {
+            for (TrackingToken token : segments.values()) {
                 if (!positions.stream().allMatch(position -> passed(token, position))) {
                     return false;
                 }
@@ -110,23 +118,27 @@ public class ProjectionProgress {
      * the projections' tables show, whichever node processes which segment (a token is stored in the transaction
      * that writes the projection's rows).
      */
-    private Map<String, List<TrackingToken>> tokens() {
-        List<String> names = processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
-                .map(EventProcessor::getName).toList();
-        Map<String, List<TrackingToken>> tokens = new HashMap<>();
-        names.forEach(name -> tokens.put(name, new ArrayList<>()));
+    private Map<String, Map<Integer, TrackingToken>> storedTokens() {
+        List<String> names = streamingProcessors().stream().map(EventProcessor::getName).toList();
+        Map<String, Map<Integer, TrackingToken>> tokens = new HashMap<>();
         if (names.isEmpty()) {
             return tokens;
         }
-        jdbc.query("select processor_name, token, token_type from token_entry where processor_name in (:names)",
+        jdbc.query("select processor_name, segment, token, token_type from token_entry where processor_name in (:names)",
                 Map.of("names", names), rs -> {
                     byte[] bytes = rs.getBytes("token");
                     String type = rs.getString("token_type");
                     TrackingToken token = bytes == null || type == null ? null : serializer.deserialize(
                             new SimpleSerializedObject<>(bytes, byte[].class, type, null));
-                    tokens.get(rs.getString("processor_name")).add(token);
+                    tokens.computeIfAbsent(rs.getString("processor_name"), name -> new HashMap<>())
+                            .put(rs.getInt("segment"), token);
                 });
         return tokens;
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast).toList();
     }
 
     private static boolean passed(TrackingToken token, long position) {
