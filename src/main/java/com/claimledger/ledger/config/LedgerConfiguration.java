@@ -117,10 +117,11 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    ConfigurerModule processingDefaults(TransactionManager transactionManager) {
+    ConfigurerModule processingDefaults(TransactionManager transactionManager,
+                                        @Value("${ledger.projections.segments:1}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .initialSegmentCount(1)
+                        .initialSegmentCount(segments)
                         .transactionManager(transactionManager))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }

@@ -40,10 +40,13 @@ public class ProjectionProgress {
     private final EventProcessingConfiguration processing;
     private final Serializer serializer;
     private final Duration patience;
+    private final int segmentCount;
 
     ProjectionProgress(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing,
                        @Qualifier("serializer") Serializer serializer,
-                       @Value("${ledger.projections.read-your-writes-timeout:10s}") Duration patience) {
+                       @Value("${ledger.projections.read-your-writes-timeout:10s}") Duration patience,
+                       @Value("${ledger.projections.segments:1}") int segmentCount) {
+        this.segmentCount = segmentCount;
         this.jdbc = jdbc;
         this.processing = processing;
         this.serializer = serializer;
@@ -97,10 +100,15 @@ public class ProjectionProgress {
      * tracker (which moves at once, also past events the projection ignores), any other by its stored token.
      */
     private boolean processed(List<Long> positions) {
-        Map<String, Map<Integer, TrackingToken>> stored = storedTokens();
+        Map<String, Map<Integer, TrackingToken>> stored = null;
         for (StreamingEventProcessor processor : streamingProcessors()) {
-            Map<Integer, TrackingToken> segments = new HashMap<>(stored.getOrDefault(processor.getName(), Map.of()));
+            Map<Integer, TrackingToken> segments = new HashMap<>();
             processor.processingStatus().forEach((segment, status) -> segments.put(segment, status.getTrackingToken()));
+            if (segments.size() < segmentCount) {
+                // Some segment is processed elsewhere (or not claimed yet): its stored token says how far it is.
+                stored = stored == null ? storedTokens() : stored;
+                stored.getOrDefault(processor.getName(), Map.of()).forEach(segments::putIfAbsent);
+            }
             if (segments.isEmpty()) {
                 return false;
             }
