@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -65,8 +66,8 @@ class TamperTest {
             assertThat(after.get("size").asLong()).isEqualTo(headBeforeRestart.get("size").asLong());
             assertThat(after.get("rootHash").asText()).isEqualTo(headBeforeRestart.get("rootHash").asText());
         }
-        assertThat(Files.getPosixFilePermissions(copy.resolve(HeadSigner.PRIVATE_KEY_FILE)).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(copy.resolve(HeadSigner.PRIVATE_KEY_FILE)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test
