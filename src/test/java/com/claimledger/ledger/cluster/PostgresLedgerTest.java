@@ -4,11 +4,14 @@ import com.claimledger.ClaimLedgerApplication;
 import com.claimledger.support.Http;
 import com.claimledger.support.LocalPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,6 +78,15 @@ class PostgresLedgerTest {
                 assertThatThrownBy(() -> jdbc.update(sql)).as(sql).hasMessageContaining("append-only");
             }
         }
+        // Someone with access to the database drops the trigger and edits an entry: verification names it.
+        try (ConfigurableApplicationContext node = start(url, dataDir, dataDir)) {
+            JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+            jdbc.execute("drop trigger ledger_entry_append_only on ledger_entry");
+            jdbc.update("update ledger_entry set actor = 'mallory' where sequence = 42");
+            JsonNode verdict = new Http(port(node)).get("/api/ledger/verify").json();
+            assertThat(verdict.get("ok").asBoolean()).isFalse();
+            assertThat(verdict.get("firstMismatch").asLong()).as(verdict.toString()).isEqualTo(42);
+        }
         try (ConfigurableApplicationContext node = start(url, dataDir, dataDir)) {
             Http http = new Http(port(node));
             assertThat(http.get("/api/ledger/head").json().get("rootHash").asText()).isEqualTo(root);
@@ -87,9 +100,15 @@ class PostgresLedgerTest {
         List<ConfigurableApplicationContext> nodes = new ArrayList<>();
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
-            // Both nodes start together, both with the seed enabled.
-            Future<ConfigurableApplicationContext> first = starting.submit(() -> start(url, a, keys));
-            Future<ConfigurableApplicationContext> second = starting.submit(() -> start(url, b, keys));
+            // Both nodes start together, both with the seed enabled. The second begins once the first has set up
+            // logging (Spring Boot's logging set-up is not safe for two applications at once in one JVM); they then
+            // create their contexts, migrate and seed at the same time.
+            CountDownLatch firstPrepared = new CountDownLatch(1);
+            Future<ConfigurableApplicationContext> first = starting.submit(() -> start(url, a, keys, firstPrepared));
+            Future<ConfigurableApplicationContext> second = starting.submit(() -> {
+                firstPrepared.await();
+                return start(url, b, keys);
+            });
             nodes.add(first.get());
             nodes.add(second.get());
             Http nodeA = new Http(port(nodes.get(0)));
@@ -131,6 +150,11 @@ class PostgresLedgerTest {
             assertThat(headA.get("rootHash").asText()).isEqualTo(headB.get("rootHash").asText());
             assertThat(headA.get("publicKey").asText()).as("one signing key").isEqualTo(headB.get("publicKey").asText());
             assertThat(nodeA.get("/api/ledger/verify").json().get("ok").asBoolean()).isTrue();
+            // Both nodes converge to the same views (each node's projections are the shared tables, read by either).
+            for (String view : List.of("/api/views/checksum", "/api/views/current?limit=500", "/api/views/disputed?limit=500",
+                    "/api/entities?limit=500", "/api/claims?limit=500&source=Cluster%20Source%203")) {
+                assertThat(withoutReadTime(nodeB.get(view).json())).as(view).isEqualTo(withoutReadTime(nodeA.get(view).json()));
+            }
 
             // A node dies: the other takes over its projections and keeps serving its own writes.
             nodes.remove(0).close();
@@ -145,13 +169,26 @@ class PostgresLedgerTest {
     }
 
     private static ConfigurableApplicationContext start(String url, Path dataDir, Path keyDir) {
-        return new SpringApplicationBuilder(ClaimLedgerApplication.class).run("--spring.profiles.active=postgres",
+        return start(url, dataDir, keyDir, new CountDownLatch(1));
+    }
+
+    private static ConfigurableApplicationContext start(String url, Path dataDir, Path keyDir, CountDownLatch prepared) {
+        return new SpringApplicationBuilder(ClaimLedgerApplication.class)
+                .listeners((ApplicationListener<ApplicationPreparedEvent>) event -> prepared.countDown())
+                .run("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + url, "--ledger.data-dir=" + dataDir, "--ledger.integrity.key-dir=" + keyDir,
                 "--server.port=0", "--ledger.security.editors=editor:" + Http.EDITOR);
     }
 
     private static int port(ConfigurableApplicationContext node) {
         return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static String withoutReadTime(JsonNode view) {
+        if (view instanceof ObjectNode object) {
+            object.remove("asOf");
+        }
+        return view.toString();
     }
 
     private static List<String> ids(JsonNode items) {
