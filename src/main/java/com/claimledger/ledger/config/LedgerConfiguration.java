@@ -33,6 +33,7 @@ import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -100,8 +101,11 @@ public class LedgerConfiguration {
      */
     @Bean
     TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
-                          @Value("${ledger.node-id:}") String nodeId) {
+                          @Value("${ledger.node-id:}") String nodeId,
+                          @Value("${ledger.projections.claim-timeout:10s}") Duration claimTimeout) {
+        // A node that dies leaves its segment claims behind; after the claim timeout another node takes them over.
         return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
+                .claimTimeout(claimTimeout)
                 .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID() : nodeId)
                 .build();
     }
