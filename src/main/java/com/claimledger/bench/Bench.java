@@ -47,8 +47,11 @@ final class Bench {
 
     record Options(Class<?> application, int claims, List<Integer> checkpoints, Path out, int clients, int requests, int warmup,
                    int writes, int ceilingRequests, int dossierSize, long anchorTimeoutSeconds, Path work,
-                   boolean keep) {
+                   boolean keep, List<String> settings, java.util.Set<Step> skip) {
     }
+
+    /** The steps a quick comparison may leave out (ingest is always measured). */
+    enum Step { READS, REPLAY, WRITES, STARTUP, RAW_INSERT, ANCHOR }
 
     /** Ingest measured over one stretch of the ledger (from the previous checkpoint to this one). */
     private record Ingest(long toClaims, long httpClaims, double httpSeconds, long busClaims, double busSeconds) {
@@ -97,7 +100,7 @@ final class Bench {
         Load.Stats writes;
         double emptyStart;
         progress("starting a node on " + data);
-        try (Node node = Node.start(options.application(), data, editor, admin, List.of())) {
+        try (Node node = Node.start(options.application(), data, editor, admin, options.settings())) {
             emptyStart = node.startSeconds;
             Load load = new Load(node.base, options.clients());
             progress("HTTP no-op ceiling: GET /actuator/health");
@@ -139,62 +142,79 @@ final class Bench {
                 progress(String.format("ledger at %,d claims (%,d dossiers)", corpus.claims(), dossiers));
                 from = stop;
                 if (options.checkpoints().contains(stop)) {
-                    reads.put((long) stop, reads(load, corpus, node));
-                    replays.add(replay(node.base, stop));
-                    progress("    " + replays.get(replays.size() - 1));
-                    rawReads.put((long) stop, Limits.readEvents(node.context.getBean(DataSource.class)));
-                    progress("  limit: raw event read " + rawReads.get((long) stop));
+                    if (!options.skip().contains(Step.READS)) {
+                        reads.put((long) stop, reads(load, corpus, node));
+                    }
+                    if (!options.skip().contains(Step.REPLAY)) {
+                        replays.add(replay(node.base, stop));
+                        progress("    " + replays.get(replays.size() - 1));
+                        rawReads.put((long) stop, Limits.readEvents(node.context.getBean(DataSource.class)));
+                        progress("  limit: raw event read " + rawReads.get((long) stop));
+                    }
                 }
             }
-            progress("single writes: POST /api/claims");
-            Random random = new Random(7);
-            writes = load.run(options.warmup(), options.writes(), i -> load.get("/api/claims")
-                    .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(write(corpus.single(i, new Random(i)))))
-                    , 201);
-            progress("  " + writes);
+            writes = null;
+            if (!options.skip().contains(Step.WRITES)) {
+                progress("single writes: POST /api/claims");
+                writes = load.run(options.warmup(), options.writes(), i -> load.get("/api/claims")
+                        .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(write(corpus.single(i, new Random(i)))))
+                        , 201);
+                progress("  " + writes);
+            }
         }
-        long finalClaims = corpus.claims() + options.warmup() + options.writes();
-        progress("start-up of a node over the final ledger");
-        double finalStart;
-        try (Node node = Node.start(options.application(), data, editor, admin, List.of())) {
-            finalStart = node.startSeconds;
+        long finalClaims = corpus.claims() + (writes == null ? 0 : options.warmup() + options.writes());
+        Double finalStart = null;
+        if (!options.skip().contains(Step.STARTUP)) {
+            progress("start-up of a node over the final ledger");
+            try (Node node = Node.start(options.application(), data, editor, admin, options.settings())) {
+                finalStart = node.startSeconds;
+            }
+            progress("  " + finalStart + " s");
         }
-        progress("  " + finalStart + " s");
-        progress("limit: raw JDBC batch insert of the ledger's rows");
-        Limits.RawInsert insert = Limits.copyLedger(data, work.resolve("raw"));
-        progress("  " + insert);
-        progress("anchor: the replay with Axon's default processor settings");
-        Anchor.Result anchor;
+        Limits.RawInsert insert = null;
+        if (!options.skip().contains(Step.RAW_INSERT)) {
+            progress("limit: raw JDBC batch insert of the ledger's rows");
+            insert = Limits.copyLedger(data, work.resolve("raw"));
+            progress("  " + insert);
+        }
+        Anchor.Result anchor = null;
         long events = rawReads.isEmpty() ? 0 : rawReads.values().stream().mapToLong(Limits.RawRead::events).max().orElse(0);
-        try (Node node = Node.start(options.application(), data, editor, admin, Anchor.settings())) {
-            Long total = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                    .queryForObject("select count(*) from domain_event_entry", Long.class);
-            events = total == null ? 0 : total;
-            anchor = Anchor.rebuild(node, events, options.anchorTimeoutSeconds());
+        if (!options.skip().contains(Step.ANCHOR)) {
+            progress("anchor: the replay with Axon's default processor settings");
+            try (Node node = Node.start(options.application(), data, editor, admin, Anchor.settings())) {
+                Long total = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject("select count(*) from domain_event_entry", Long.class);
+                events = total == null ? 0 : total;
+                anchor = Anchor.rebuild(node, events, options.anchorTimeoutSeconds());
+            }
+            progress("  " + anchor);
         }
-        progress("  " + anchor);
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
                 .mapToLong(usage -> usage.getUsed()).sum();
         long maxHeap = Runtime.getRuntime().maxMemory();
 
-        // The figures, each against its limit.
-        double rawClaimsPerSecond = finalClaims / insert.seconds();
+        // The figures, each against its limit (a step left out by --skip leaves its figures and limits out).
+        Double rawClaimsPerSecond = insert == null ? null : finalClaims / insert.seconds();
         limits.put("httpCeiling", ceiling);
-        limits.put("rawInsert", Map.of("rows", insert.rows(), "tables", insert.tables(), "seconds", insert.seconds(),
-                "rowsPerSecond", insert.rowsPerSecond(), "claims", finalClaims, "claimsPerSecond", rawClaimsPerSecond));
+        if (insert != null) {
+            limits.put("rawInsert", Map.of("rows", insert.rows(), "tables", insert.tables(), "seconds", insert.seconds(),
+                    "rowsPerSecond", insert.rowsPerSecond(), "claims", finalClaims, "claimsPerSecond", rawClaimsPerSecond));
+        }
         limits.put("rawEventRead", rawReads);
         limits.put("emptyNodeStartSeconds", emptyStart);
         limits.put("maxHeapBytes", maxHeap);
         Map<String, Object> anchorJson = new LinkedHashMap<>();
-        anchorJson.put("settings", "tracking processors entities, articles, claims; batch size 1; resetTokens");
-        anchorJson.put("events", anchor.events());
-        anchorJson.put("seconds", anchor.seconds());
-        anchorJson.put("eventsPerSecond", anchor.perSecond());
-        anchorJson.put("caughtUp", anchor.caughtUp());
-        anchorJson.put("positionReached", anchor.position());
-        anchorJson.put("atClaims", finalClaims);
+        if (anchor != null) {
+            anchorJson.put("settings", "tracking processors entities, articles, claims; batch size 1; resetTokens");
+            anchorJson.put("events", anchor.events());
+            anchorJson.put("seconds", anchor.seconds());
+            anchorJson.put("eventsPerSecond", anchor.perSecond());
+            anchorJson.put("caughtUp", anchor.caughtUp());
+            anchorJson.put("positionReached", anchor.position());
+            anchorJson.put("atClaims", finalClaims);
+        }
 
         figures.add(Figure.rate("health ceiling (GET /actuator/health)", null, ceiling.perSecond(), "req/s", ceiling,
                 "itself", ceiling.perSecond()));
@@ -210,8 +230,10 @@ final class Bench {
                         rawClaimsPerSecond));
             }
         }
-        figures.add(Figure.rate("single writes POST /api/claims", (long) corpus.claims(), writes.perSecond(), "writes/s",
-                writes, "health ceiling", ceiling.perSecond()));
+        if (writes != null) {
+            figures.add(Figure.rate("single writes POST /api/claims", (long) corpus.claims(), writes.perSecond(),
+                    "writes/s", writes, "health ceiling", ceiling.perSecond()));
+        }
         for (Map.Entry<Long, List<Object[]>> checkpoint : reads.entrySet()) {
             for (Object[] read : checkpoint.getValue()) {
                 Load.Stats stats = (Load.Stats) read[1];
@@ -222,14 +244,19 @@ final class Bench {
         for (Replay replay : replays) {
             Limits.RawRead raw = rawReads.get(replay.atClaims());
             double rate = replay.events() / replay.seconds();
-            figures.add(Figure.rate("replay POST /api/admin/replay", replay.atClaims(), rate, "events/s", null,
-                    "raw event read + Jackson", raw.perSecond()).withAnchor(rate / anchor.perSecond()));
+            Figure figure = Figure.rate("replay POST /api/admin/replay", replay.atClaims(), rate, "events/s", null,
+                    "raw event read + Jackson", raw.perSecond());
+            figures.add(anchor == null ? figure : figure.withAnchor(rate / anchor.perSecond()));
         }
-        figures.add(Figure.rate("replay, Axon defaults (anchor)", finalClaims, anchor.perSecond(), "events/s", null,
-                "raw event read + Jackson", rawReads.isEmpty() ? anchor.perSecond()
-                        : rawReads.values().stream().reduce((a, b) -> b).orElseThrow().perSecond()).withAnchor(1.0));
-        figures.add(new Figure("start-up over the final ledger", finalClaims, finalStart, "s", null, null,
-                "start-up of an empty node", emptyStart, emptyStart / finalStart, null));
+        if (anchor != null) {
+            figures.add(Figure.rate("replay, Axon defaults (anchor)", finalClaims, anchor.perSecond(), "events/s", null,
+                    "raw event read + Jackson", rawReads.isEmpty() ? anchor.perSecond()
+                            : rawReads.values().stream().reduce((a, b) -> b).orElseThrow().perSecond()).withAnchor(1.0));
+        }
+        if (finalStart != null) {
+            figures.add(new Figure("start-up over the final ledger", finalClaims, finalStart, "s", null, null,
+                    "start-up of an empty node", emptyStart, emptyStart / finalStart, null));
+        }
         figures.add(new Figure("peak heap", null, peakHeap / 1048576.0, "MiB", null, null, "max heap (-Xmx)",
                 maxHeap / 1048576.0, (double) peakHeap / maxHeap, null));
 
@@ -238,7 +265,8 @@ final class Bench {
                 "maxHeapBytes", maxHeap, "java", System.getProperty("java.version")));
         result.put("options", Map.of("claims", options.claims(), "checkpoints", options.checkpoints(),
                 "clients", options.clients(), "requestsPerRead", options.requests(), "warmup", options.warmup(),
-                "singleWrites", options.writes(), "dossierSize", options.dossierSize()));
+                "singleWrites", options.writes(), "dossierSize", options.dossierSize(), "settings", options.settings(),
+                "skipped", options.skip()));
         result.put("events", events);
         result.put("figures", figures);
         result.put("limits", limits);
@@ -348,10 +376,11 @@ final class Bench {
         out.println(String.format("%-52s %9s %12s %-9s %8s %8s  %-26s %12s %8s %8s", "figure", "claims", "value", "unit",
                 "p50 ms", "p99 ms", "limit", "limit value", "of limit", "x anchor"));
         for (Figure f : figures) {
-            out.println(String.format("%-52s %9s %12.1f %-9s %8s %8s  %-26s %12.1f %8s %8s", f.name(),
+            out.println(String.format("%-52s %9s %12.1f %-9s %8s %8s  %-26s %12s %8s %8s", f.name(),
                     f.atClaims() == null ? "" : String.format("%,d", f.atClaims()), f.value(), f.unit(),
                     f.p50Ms() == null ? "" : String.format("%.1f", f.p50Ms()),
-                    f.p99Ms() == null ? "" : String.format("%.1f", f.p99Ms()), f.limit(), f.limitValue(),
+                    f.p99Ms() == null ? "" : String.format("%.1f", f.p99Ms()), f.limit() == null ? "" : f.limit(),
+                    f.limitValue() == null ? "" : String.format("%.1f", f.limitValue()),
                     f.ofLimit() == null ? "" : String.format("%.3f", f.ofLimit()),
                     f.vsAnchor() == null ? "" : String.format("%.2f", f.vsAnchor())));
         }

@@ -54,6 +54,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "stop the anchor replay after this long and report the rate it reached (default ${DEFAULT-VALUE})")
     private long anchorTimeout;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "a setting of the measured nodes (repeatable), e.g. --set axon.eventhandling.processors.claims.batch-size=1;"
+                    + " the anchor keeps Axon's defaults")
+    private List<String> settings;
+
+    @Option(names = "--skip", split = ",", paramLabel = "STEP",
+            description = "steps to leave out, for a quick comparison: ${COMPLETION-CANDIDATES}")
+    private List<Bench.Step> skip;
+
     @Option(names = "--work", paramLabel = "DIR", description = "working directory (default: a new temporary one)")
     private Path work;
 
@@ -71,11 +80,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     public static int run(Class<?> application, String... args) {
-        return new CommandLine(new BenchCommand(application)).execute(args);
+        return new CommandLine(new BenchCommand(application)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     public static int run(Class<?> application, PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new BenchCommand(application)).setOut(out).setErr(err).execute(args);
+        return new CommandLine(new BenchCommand(application)).setCaseInsensitiveEnumValuesAllowed(true).setOut(out).setErr(err).execute(args);
     }
 
     @Override
@@ -83,14 +92,17 @@ public final class BenchCommand implements Callable<Integer> {
         List<Integer> stops = checkpoints == null || checkpoints.isEmpty() ? List.of(claims)
                 : checkpoints.stream().sorted().distinct().toList();
         if (claims < 2 || stops.get(0) < 1 || stops.get(stops.size() - 1) > claims || clients < 1 || requests < 1
-                || writes < 1 || dossierSize < 1 || ceilingRequests < 1 || warmup < 0) {
+                || writes < 1 || dossierSize < 1 || ceilingRequests < 1 || warmup < 0
+                || (settings != null && settings.stream().anyMatch(setting -> !setting.matches("[\\w.\\-\\[\\]]+=.*")))) {
             spec.commandLine().getErr().println("--claims must be at least 2, every checkpoint between 1 and --claims,"
-                    + " and the counts positive");
+                    + " the counts positive, and every --set KEY=VALUE");
             spec.commandLine().usage(spec.commandLine().getErr());
             return 2;
         }
         Bench.Options options = new Bench.Options(application, claims, stops, out, clients, requests, warmup, writes,
-                ceilingRequests, dossierSize, anchorTimeout, work, keep);
+                ceilingRequests, dossierSize, anchorTimeout, work, keep,
+                settings == null ? List.of() : settings.stream().map(setting -> "--" + setting).toList(),
+                skip == null ? java.util.Set.of() : java.util.EnumSet.copyOf(skip));
         try {
             new Bench(options, spec.commandLine().getOut()).run();
             return 0;

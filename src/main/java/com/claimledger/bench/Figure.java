@@ -10,9 +10,10 @@ record Figure(String name, Long atClaims, double value, String unit, Double p50M
               String limit, Double limitValue, Double ofLimit, Double vsAnchor) {
 
     static Figure rate(String name, Long atClaims, double value, String unit, Load.Stats stats, String limit,
-                       double limitValue) {
+                       Double limitValue) {
         return new Figure(name, atClaims, value, unit, stats == null ? null : stats.p50Ms(),
-                stats == null ? null : stats.p99Ms(), limit, limitValue, value / limitValue, null);
+                stats == null ? null : stats.p99Ms(), limitValue == null ? null : limit, limitValue,
+                limitValue == null ? null : value / limitValue, null);
     }
 
     Figure withAnchor(double ratio) {

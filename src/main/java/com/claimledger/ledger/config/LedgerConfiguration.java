@@ -49,36 +49,40 @@ public class LedgerConfiguration {
 
     public static final String ACTOR = "actor";
 
-    /** The JPA event store as Axon's auto-configuration would build it (which steps aside once the bus is ours). */
+    /**
+     * The JPA event store as Axon's auto-configuration would build it (which steps aside once the bus is ours), letting
+     * go of stored entries once flushed ({@link DetachingJpaEventStorageEngine}).
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider,
                                           TransactionManager transactionManager) {
-        return JpaEventStorageEngine.builder()
+        JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(exceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager)
-                .build();
+                .transactionManager(transactionManager);
+        return new DetachingJpaEventStorageEngine(builder, entityManagerProvider, transactionManager);
     }
 
     /**
      * Tracking consumers are woken when a unit of work commits, but a write here commits its database transaction
-     * after its units of work (one transaction spans all commands of a write), so they also poll this often.
+     * after its units of work (one transaction spans all commands of a write): the write wakes them after its commit
+     * ({@link WakeableEventStore#committed}), and they also poll this often for the writes of other nodes.
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                                   @Value("${ledger.event-store.fetch-delay-ms:100}") long fetchDelayMs, Clock clock) {
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storageEngine)
+        WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelayMs).timeUnit(TimeUnit.MILLISECONDS).build();
+                .fetchDelay(fetchDelayMs).timeUnit(TimeUnit.MILLISECONDS));
         store.registerDispatchInterceptor(messages -> (index, event) -> recordedNow(event, clock.instant()));
         return store;
     }

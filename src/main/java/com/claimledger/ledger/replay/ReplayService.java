@@ -14,6 +14,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.ResultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,12 +32,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Rebuilds every projection from the ledger, blue/green in the database: the projections' processors stop, and one
- * transaction empties their tables (reset handlers) and dead-letter queues, feeds them every stored event, and moves
- * their tokens to the
- * last event fed. Until that transaction commits, every reader sees the previous, complete projections (the database
- * gives readers the last committed state); from the commit on, the rebuilt ones. A handler that fails rolls it all
- * back, leaving the previous projections in place. The processors then start again and pick up what was written
+ * Rebuilds every projection from the ledger, blue/green: the projections' processors stop; the events are fed, in
+ * batches of {@code ledger.replay.batch-events}, each batch its own transaction, to the projections' handlers writing
+ * into the shadow tables of schema {@code replay} (V11) — the handlers' SQL names no schema, and each batch's
+ * connection resolves unqualified names there first; readers meanwhile see the previous, complete projections. Once
+ * every event is in, one transaction switches: each projection table takes the rebuilt rows (a set-wise copy, no
+ * handler runs in it), the tokens move to the last event fed. A handler that fails stops the replay before the
+ * switch, leaving the previous projections in place. The processors then start again and pick up what was written
  * meanwhile.
  */
 @Component
@@ -55,6 +57,7 @@ public class ReplayService {
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final int batchEvents;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final AtomicLong processed = new AtomicLong();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -65,13 +68,15 @@ public class ReplayService {
     private volatile String current;
 
     ReplayService(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens,
-                  PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock) {
+                  PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock,
+                  @Value("${ledger.replay.batch-events:2000}") int batchEvents) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokens = tokens;
         this.transaction = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.clock = clock;
+        this.batchEvents = Math.max(1, batchEvents);
     }
 
     /** Starts a replay, or answers the one already running. */
@@ -98,28 +103,59 @@ public class ReplayService {
     private void run(Replay replay) {
         List<StreamingEventProcessor> processors = processors();
         Status outcome = Status.FAILED;
+        ShadowTables shadow = ShadowTables.of(jdbc);
         try {
             processors.forEach(StreamingEventProcessor::shutDown);
-            transaction.executeWithoutResult(status -> rebuild(processors));
+            shadow.empty();
+            TrackingToken last = rebuild(processors, shadow);
+            transaction.executeWithoutResult(status -> {
+                shadow.switchIn();
+                moveTokens(processors, last);
+            });
             outcome = Status.COMPLETED;
         } catch (RuntimeException e) {
             log.error("replay {} failed; the previous projections stay in place", replay.id(), e);
         } finally {
+            try {
+                shadow.empty();
+            } catch (RuntimeException e) {
+                log.warn("could not empty the shadow projections after replay {}", replay.id(), e);
+            }
             processors.forEach(StreamingEventProcessor::start);
             replays.put(replay.id(), new Replay(replay.id(), outcome, processed.get(), replay.total(), replay.startedAt(),
                     clock.instant()));
         }
     }
 
-    private void rebuild(List<StreamingEventProcessor> processors) {
+    /** Feeds every stored event to the projections, writing into the shadow tables, a batch a transaction. */
+    private TrackingToken rebuild(List<StreamingEventProcessor> processors, ShadowTables shadow) {
         List<EventHandlerInvoker> invokers = processors.stream()
                 .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker()).toList();
-        invokers.forEach(EventHandlerInvoker::performReset);
-        // Rebuilt from scratch: what failed before is tried again, and queued again if it still fails.
-        processors.forEach(processor -> processing.deadLetterQueue(processor.getName()).ifPresent(queue -> queue.clear()));
         TrackingToken last = null;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
+            boolean first = true;
+            while (first || stream.hasNextAvailable()) {
+                boolean reset = first;
+                first = false;
+                last = transaction.execute(status -> shadow.within(() -> {
+                    if (reset) {
+                        invokers.forEach(EventHandlerInvoker::performReset);
+                        // Rebuilt from scratch: what failed before is tried again, and queued again if it still fails.
+                        processors.forEach(processor -> processing.deadLetterQueue(processor.getName())
+                                .ifPresent(queue -> queue.clear()));
+                    }
+                    return feed(stream, invokers);
+                }));
+            }
+        }
+        return last;
+    }
+
+    /** One batch: up to {@code batchEvents} events, each to every projection that handles it. */
+    private TrackingToken feed(BlockingStream<TrackedEventMessage<?>> stream, List<EventHandlerInvoker> invokers) {
+        TrackingToken last = null;
+        try {
+            for (int n = 0; n < batchEvents && stream.hasNextAvailable(); n++) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 for (EventHandlerInvoker invoker : invokers) {
                     if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
@@ -140,6 +176,10 @@ public class ReplayService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay interrupted", e);
         }
+        return last;
+    }
+
+    private void moveTokens(List<StreamingEventProcessor> processors, TrackingToken last) {
         for (StreamingEventProcessor processor : processors) {
             for (int segment : tokens.fetchSegments(processor.getName())) {
                 tokens.fetchToken(processor.getName(), segment);

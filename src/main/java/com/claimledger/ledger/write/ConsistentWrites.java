@@ -2,6 +2,7 @@ package com.claimledger.ledger.write;
 
 import com.claimledger.kernel.Written;
 import com.claimledger.ledger.api.LedgerWrites;
+import com.claimledger.ledger.config.WakeableEventStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -34,11 +35,13 @@ class ConsistentWrites implements LedgerWrites {
     private final ProjectionProgress projections;
     private final Duration retryFor;
     private final NamedParameterJdbcTemplate jdbc;
+    private final WakeableEventStore eventStore;
 
     ConsistentWrites(PlatformTransactionManager transactionManager, CommandGateway commands,
                      ProjectionProgress projections, @Value("${ledger.writes.retry-for:10s}") Duration retryFor,
-                     NamedParameterJdbcTemplate jdbc) {
+                     NamedParameterJdbcTemplate jdbc, WakeableEventStore eventStore) {
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.transaction = new TransactionTemplate(transactionManager);
         this.commands = commands;
         this.projections = projections;
@@ -73,6 +76,7 @@ class ConsistentWrites implements LedgerWrites {
                 continue;
             }
             if (!events.isEmpty()) {
+                eventStore.committed();
                 projections.await(events.eventIds(), events.repeatedAggregates());
             }
             return result;

@@ -1,0 +1,102 @@
+package com.claimledger.ledger.replay;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The projection tables' shadows in schema {@code replay} (migration V11), which a replay fills while readers keep
+ * the projections of the default schema. The projections' handlers name no schema: within {@link #within}, the
+ * transaction's connection looks names up in {@code replay} first and then in the default schema (where the dead
+ * letters and tokens stay), so the same handlers write either.
+ */
+final class ShadowTables {
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+    private final List<String> tables;
+
+    private ShadowTables(JdbcTemplate jdbc, boolean postgres, List<String> tables) {
+        this.jdbc = jdbc;
+        this.postgres = postgres;
+        this.tables = tables;
+    }
+
+    static ShadowTables of(JdbcTemplate jdbc) {
+        String product = jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName());
+        List<String> tables = jdbc.queryForList("""
+                        select table_name from information_schema.tables
+                        where upper(table_schema) = 'REPLAY' order by table_name""", String.class)
+                .stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        return new ShadowTables(jdbc, product != null && product.toLowerCase(Locale.ROOT).contains("postgres"), tables);
+    }
+
+    List<String> tables() {
+        return tables;
+    }
+
+    /** Empties every shadow table (outside any transaction: on H2, TRUNCATE commits). */
+    void empty() {
+        tables.forEach(table -> jdbc.execute("truncate table replay." + table));
+    }
+
+    /**
+     * Runs {@code work} in the current transaction with unqualified names resolved in {@code replay} first. On
+     * PostgreSQL the setting is the transaction's own ({@code SET LOCAL}); on H2 it is the session's, and is put back
+     * before the connection returns to the pool.
+     */
+    <T> T within(Supplier<T> work) {
+        if (postgres) {
+            jdbc.execute("set local search_path to replay, public");
+            return work.get();
+        }
+        jdbc.execute("set schema replay");
+        jdbc.execute("set schema_search_path replay, public");
+        try {
+            return work.get();
+        } finally {
+            jdbc.execute("set schema public");
+            jdbc.execute("set schema_search_path public");
+        }
+    }
+
+    /**
+     * In the current transaction: every projection table takes its shadow's rows. Only what differs is written — a
+     * replay mostly reproduces the rows it finds (the checksum stays equal), so the switch deletes the rows the
+     * rebuild did not produce and inserts those it produced anew, keyed by primary key and compared column by column.
+     * The transaction is as large as the difference, not as the projections.
+     */
+    void switchIn() {
+        for (String table : tables) {
+            List<String> columns = jdbc.queryForList("""
+                    select lower(column_name) from information_schema.columns
+                    where upper(table_schema) = 'REPLAY' and lower(table_name) = ? order by ordinal_position""",
+                    String.class, table);
+            List<String> keys = jdbc.queryForList("""
+                    select lower(k.column_name) from information_schema.table_constraints c
+                    join information_schema.key_column_usage k on k.constraint_schema = c.constraint_schema
+                         and k.constraint_name = c.constraint_name and k.table_name = c.table_name
+                    where upper(c.table_schema) = 'REPLAY' and lower(c.table_name) = ?
+                      and c.constraint_type = 'PRIMARY KEY' order by k.ordinal_position""", String.class, table);
+            jdbc.update("delete from public." + table + " p where not exists (select 1 from replay." + table
+                    + " r where " + same(keys, columns) + ")");
+            jdbc.update("insert into public." + table + " (" + String.join(", ", columns) + ") select "
+                    + String.join(", ", columns.stream().map(column -> "r." + column).toList()) + " from replay."
+                    + table + " r where not exists (select 1 from public." + table + " p where " + same(keys, columns)
+                    + ")");
+        }
+    }
+
+    /** Rows p and r are the same: equal keys (never null), and every other column equal or both null. */
+    private static String same(List<String> keys, List<String> columns) {
+        List<String> conditions = new java.util.ArrayList<>();
+        keys.forEach(key -> conditions.add("r." + key + " = p." + key));
+        columns.stream().filter(column -> !keys.contains(column))
+                .forEach(column -> conditions.add("r." + column + " is not distinct from p." + column));
+        return String.join(" and ", conditions);
+    }
+}

@@ -1,0 +1,63 @@
+package com.claimledger.ledger.replay;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shadow projections a replay rebuilds into (schema {@code replay}) are the projections' exact twins: the same
+ * tables, columns in the same order with the same types, nullability and defaults, and the same indexes. The switch
+ * copies rows with {@code insert ... select *}, and the handlers' lookups rely on the indexes, so a migration that
+ * changes a projection table and not its shadow fails here.
+ */
+class ReplaySchemaTest {
+
+    /** Every table the entities, articles and claims projections write (their reset handlers empty these). */
+    private static final List<String> PROJECTION_TABLES = List.of("article_view", "claim_corroboration",
+            "claim_dispute", "claim_retraction", "claim_review", "claim_subject", "claim_view", "claim_word",
+            "claim_wording", "entity_name", "entity_view");
+
+    @Test
+    void everyProjectionTableHasAnIdenticalShadow(@TempDir Path dir) {
+        String url = "jdbc:h2:file:" + dir.resolve("ledger");
+        Flyway.configure().dataSource(url, "sa", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
+
+        assertThat(ShadowTables.of(jdbc).tables()).containsExactlyElementsOf(PROJECTION_TABLES);
+        assertThat(columns(jdbc, "REPLAY")).isEqualTo(columns(jdbc, "PUBLIC"));
+        assertThat(indexes(jdbc, "REPLAY")).isEqualTo(indexes(jdbc, "PUBLIC"));
+    }
+
+    private static List<String> columns(JdbcTemplate jdbc, String schema) {
+        return jdbc.query("""
+                select table_name, ordinal_position, column_name, data_type, character_maximum_length, is_nullable,
+                       column_default
+                from information_schema.columns where table_schema = ? and lower(table_name) in (%s)
+                order by table_name, ordinal_position""".formatted(inList()),
+                (rs, n) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        String.valueOf(rs.getObject(5)), rs.getString(6), String.valueOf(rs.getString(7))), schema);
+    }
+
+    private static List<String> indexes(JdbcTemplate jdbc, String schema) {
+        return jdbc.query("""
+                select i.table_name, i.index_type_name, c.ordinal_position, c.column_name
+                from information_schema.indexes i join information_schema.index_columns c
+                  on c.index_schema = i.index_schema and c.index_name = i.index_name
+                where i.table_schema = ? and lower(i.table_name) in (%s)
+                order by i.table_name, i.index_type_name, c.column_name, c.ordinal_position""".formatted(inList()),
+                (rs, n) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                schema);
+    }
+
+    private static String inList() {
+        return String.join(", ", PROJECTION_TABLES.stream().map(table -> "'" + table + "'").toList());
+    }
+}

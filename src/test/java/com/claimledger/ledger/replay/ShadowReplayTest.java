@@ -1,0 +1,90 @@
+package com.claimledger.ledger.replay;
+
+import com.claimledger.ClaimLedgerApplication;
+import com.claimledger.support.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A replay in many small batches (seven events a transaction): it rebuilds into the shadow tables while readers keep
+ * seeing the projections as they were — here, deliberately damaged — and switches the rebuilt ones in at once, after
+ * which the damage is gone, the views are those the ledger gives, and the shadow tables are empty again.
+ */
+class ShadowReplayTest {
+
+    @Test
+    void aReplayInBatchesRepairsTheProjectionsAndSwitchesThemInAtOnce(@TempDir Path dataDir) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClaimLedgerApplication.class)
+                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.replay.batch-events=7",
+                        "--ledger.security.editors=editor:" + Http.EDITOR,
+                        "--ledger.security.admins=admin:" + Http.ADMIN)) {
+            Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            String checksum = http.get("/api/views/checksum").json().get("checksum").asText();
+            int claims = currentClaims(http);
+            assertThat(http.ledgerSize()).as("more events than one batch").isGreaterThan(50);
+
+            // Damage the claims projection: two claims and their words are gone from the current view.
+            List<String> lost = jdbc.queryForList("select claim_id from claim_view order by claim_id fetch first 2 rows only",
+                    String.class);
+            for (String table : List.of("claim_word", "claim_subject", "claim_wording", "claim_view")) {
+                lost.forEach(id -> jdbc.update("delete from " + table + " where claim_id = ?", id));
+            }
+            int damaged = currentClaims(http);
+            assertThat(damaged).isLessThan(claims);
+
+            AtomicBoolean done = new AtomicBoolean();
+            List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = new Thread(() -> {
+                while (!done.get()) {
+                    seen.add(currentClaims(http));
+                }
+            });
+            reader.start();
+            String id = http.post("/api/admin/replay", Map.of(), Http.ADMIN).json().get("id").asText();
+            JsonNode status;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            do {
+                Thread.sleep(10);
+                status = http.get("/api/admin/replay/" + id).json();
+            } while (status.get("status").asText().equals("RUNNING") && System.nanoTime() < deadline);
+            done.set(true);
+            reader.join();
+
+            assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
+            assertThat(status.get("processed").asLong()).isEqualTo(status.get("total").asLong());
+            assertThat(seen).as("readers saw the old projections or the rebuilt ones, never a part")
+                    .isNotEmpty().allMatch(n -> n == damaged || n == claims);
+            assertThat(currentClaims(http)).isEqualTo(claims);
+            assertThat(http.get("/api/views/checksum").json().get("checksum").asText()).isEqualTo(checksum);
+            for (String table : ShadowTables.of(jdbc).tables()) {
+                assertThat(jdbc.queryForObject("select count(*) from replay." + table, Long.class))
+                        .as("shadow %s emptied after the switch", table).isZero();
+            }
+            // Later writes land in the projections of the default schema, as before.
+            assertThat(http.post("/api/articles", Map.of("id", "after-replay", "url", "https://after.example/a",
+                    "title", "After", "outlet", "After", "publishedAt", "2020-02-02"), Http.EDITOR).status()).isEqualTo(201);
+            assertThat(jdbc.queryForObject("select count(*) from public.article_view where article_id = 'after-replay'",
+                    Long.class)).isEqualTo(1);
+        }
+    }
+
+    private static int currentClaims(Http http) {
+        return http.get("/api/views/current?limit=500").json().get("claims").size();
+    }
+}
