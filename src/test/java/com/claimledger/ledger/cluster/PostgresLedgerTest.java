@@ -73,6 +73,19 @@ class PostgresLedgerTest {
             root = http.get("/api/ledger/head").json().get("rootHash").asText();
             assertThat(verdict.get("rootHash").asText()).isEqualTo(root);
             JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+            // A replay on PostgreSQL: rebuilt in the shadow schema, switched in; a damaged row is repaired.
+            String checksum = http.get("/api/views/checksum").json().get("checksum").asText();
+            jdbc.update("update claim_view set topic = 'damaged' where claim_id = 'pg-1'");
+            assertThat(http.get("/api/views/checksum").json().get("checksum").asText()).isNotEqualTo(checksum);
+            String replay = http.post("/api/admin/replay", Map.of(), Http.ADMIN).json().get("id").asText();
+            JsonNode status;
+            do {
+                Thread.sleep(20);
+                status = http.get("/api/admin/replay/" + replay).json();
+            } while (status.get("status").asText().equals("RUNNING"));
+            assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("COMPLETED");
+            assertThat(http.get("/api/views/checksum").json().get("checksum").asText()).isEqualTo(checksum);
+            assertThat(jdbc.queryForObject("select count(*) from replay.claim_view", Long.class)).isZero();
             for (String sql : List.of("update ledger_entry set actor = 'mallory'", "delete from ledger_node",
                     "update domain_event_entry set payload_type = 'x'", "delete from domain_event_entry")) {
                 assertThatThrownBy(() -> jdbc.update(sql)).as(sql).hasMessageContaining("append-only");
@@ -177,7 +190,8 @@ class PostgresLedgerTest {
                 .listeners((ApplicationListener<ApplicationPreparedEvent>) event -> prepared.countDown())
                 .run("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + url, "--ledger.data-dir=" + dataDir, "--ledger.integrity.key-dir=" + keyDir,
-                "--server.port=0", "--ledger.security.editors=editor:" + Http.EDITOR);
+                "--server.port=0", "--ledger.security.editors=editor:" + Http.EDITOR,
+                "--ledger.security.admins=admin:" + Http.ADMIN);
     }
 
     private static int port(ConfigurableApplicationContext node) {
