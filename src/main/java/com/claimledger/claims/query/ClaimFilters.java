@@ -41,7 +41,7 @@ class ClaimFilters {
         StringBuilder sql = new StringBuilder();
         if (topic != null) {
             sql.append(" and (").append(String.join(" or ", Arrays.stream(claims)
-                    .map(c -> "lower(" + c + ".topic) = :topic").toList())).append(")");
+                    .map(c -> c + ".topic_key = :topic").toList())).append(")");
             params.addValue("topic", Names.key(topic));
         }
         if (subject != null) {

@@ -72,9 +72,10 @@ class ClaimProjection {
     void on(ClaimRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
         var times = times(event.assertedAt(), recordedAt);
         jdbc.update("""
-                insert into claim_view (claim_id, article_id, attributed_to, topic, event_time_from, event_time_to,
-                                        event_time_text, occurred_at, recorded_at, version)
-                values (:id, :articleId, :attributedTo, :topic, :from, :to, :text, :occurredAt, :recordedAt, :version)""",
+                insert into claim_view (claim_id, article_id, attributed_to, topic, topic_key, event_time_from,
+                                        event_time_to, event_time_text, occurred_at, recorded_at, version)
+                values (:id, :articleId, :attributedTo, :topic, lower(cast(:topic as varchar(100))), :from, :to,
+                        :text, :occurredAt, :recordedAt, :version)""",
                 times.addValue("id", event.claimId()).addValue("articleId", event.articleId())
                         .addValue("attributedTo", event.attributedTo()).addValue("topic", event.topic())
                         .addValue("from", event.eventTime() == null ? null : event.eventTime().from())
