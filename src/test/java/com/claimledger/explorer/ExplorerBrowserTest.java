@@ -234,9 +234,10 @@ class ExplorerBrowserTest {
         assertThat(reader.executeScript("return performance.timeOrigin")).as("the same page, never reloaded").isEqualTo(loaded);
 
         assertAccessible(editor, "editor");
+        editor.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(editor, "editor-desktop");
         onPhone(editor, () -> {
-            editor.findElement(By.id("form-record")).findElement(By.name("statement")).click();
+            editor.executeScript("document.getElementById('editor').scrollIntoView()");
             Browser.screenshot(editor, "editor-phone");
         });
     }
