@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -174,6 +173,11 @@ class ExplorerBrowserTest {
     void anEditorRecordsAClaimAndADisputeThroughTheFormsAndASecondBrowserSeesBothLive() {
         String id = "ui-amirov-seen-alive-" + System.nanoTime();
         String statement = "A neighbour says Amirov was seen alive after the raid.";
+        // An article with its text, so that the ledger checks quotes against it.
+        String withText = "ui-article-with-text-" + System.nanoTime();
+        assertThat(http.post("/api/articles", Map.of("id", withText, "url", "https://neighbours.example/" + withText,
+                "title", "Neighbours of the stormed house", "outlet", "Neighbours' Gazette", "publishedAt", "2015-07-21",
+                "text", "A neighbour said he saw Amirov alive after the raid.")).status()).isEqualTo(201);
         open(reader, "/");
         Object loaded = reader.executeScript("return performance.timeOrigin");
         waitFor(reader, d -> d.findElement(By.id("feed-state")).getText().startsWith("Live") ? true : null);
@@ -198,11 +202,21 @@ class ExplorerBrowserTest {
         assertThat(record.findElement(By.name("statement")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(record.findElement(By.cssSelector(".form-message")).getText()).contains("Bad Request", "statement");
         assertAccessible(editor, "editor with a refusal");
-        // The refused write is the one console error this test expects.
-        assertThat(Browser.consoleErrors(editor, Pattern.compile("/api/claims .*400"))).isEmpty();
 
+        // A quote the article's text does not hold: the API's 422, next to the quote.
+        new Select(record.findElement(By.name("articleId"))).selectByValue(withText);
         record.findElement(By.name("statement")).sendKeys(statement);
         record.findElement(By.name("quote")).sendKeys("seen alive");
+        record.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement quoteError = waitFor(editor, ExpectedConditions.visibilityOfElementLocated(By.id("record-quote-error")));
+        assertThat(quoteError.getText()).contains("does not occur in the text of article");
+        assertThat(record.findElement(By.id("record-statement-error")).isDisplayed()).isFalse();
+        assertThat(record.findElement(By.cssSelector(".form-message")).getText()).contains("Unprocessable Content");
+        // The two refused writes are the console errors this test expects, and the only ones.
+        assertThat(Browser.consoleErrors(editor)).hasSize(2)
+                .allMatch(error -> error.contains("/api/claims") && (error.contains("400") || error.contains("422")));
+
+        new Select(record.findElement(By.name("articleId"))).selectByValue("iwpr-kyrgyzstan-firefight");
         record.findElement(By.name("subjects")).sendKeys("Zhanbolat Amirov");
         record.findElement(By.name("topic")).sendKeys("amirov-fate");
         record.findElement(By.name("id")).sendKeys(id);

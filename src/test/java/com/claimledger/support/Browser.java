@@ -87,7 +87,10 @@ public final class Browser {
         }
     }
 
-    /** The browser console's SEVERE entries since the last read, except those an allowed pattern finds. */
+    /**
+     * The browser console's SEVERE entries since the last read (reading empties the log), except those an allowed
+     * pattern finds.
+     */
     public static List<String> consoleErrors(ChromeDriver driver, Pattern... allowed) {
         List<String> errors = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
@@ -112,13 +115,19 @@ public final class Browser {
      */
     public static List<String> seriousAccessibilityViolations(ChromeDriver driver) {
         Object result = driver.executeAsyncScript(axeSource() + "\n;const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']})"
-                + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-                + " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))))"
-                + ".catch(e => done(JSON.stringify([{id: 'axe-failed', impact: 'critical', help: String(e), nodes: []}])));");
+                + "axe.run(document)"
+                + ".then(r => done(JSON.stringify({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id,"
+                + " impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))})))"
+                + ".catch(e => done(JSON.stringify({passes: 0, violations: [{id: 'axe-failed', impact: 'critical',"
+                + " help: String(e), nodes: []}]})));");
         List<String> serious = new ArrayList<>();
         try {
-            for (JsonNode violation : JSON.readTree(String.valueOf(result))) {
+            JsonNode report = JSON.readTree(String.valueOf(result));
+            if (report.path("passes").asInt() == 0) {
+                // axe-core that checked nothing has not run: no answer is not a clean answer.
+                serious.add("axe-core checked nothing: " + report);
+            }
+            for (JsonNode violation : report.path("violations")) {
                 String impact = violation.path("impact").asText();
                 if (impact.equals("serious") || impact.equals("critical")) {
                     serious.add(violation.path("id").asText() + " (" + impact + "): " + violation.path("help").asText()
