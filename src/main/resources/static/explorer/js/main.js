@@ -149,17 +149,23 @@ function syncTimeControls() {
 function setupTimeControls() {
   const slider = $('day-slider');
   let pending = null;
+  // One history entry per move: the first step of a drag is pushed, the later ones replace it.
+  let dragging = false;
   slider.addEventListener('input', () => {
     const date = dateOf(Number(slider.value));
     slider.setAttribute('aria-valuetext', date);
     fill($('slider-day'), date);
     clearTimeout(pending);
-    pending = setTimeout(() => navigate({asOf: date}), 150);
+    pending = setTimeout(() => {
+      navigate({asOf: date}, {push: !dragging});
+      dragging = true;
+    }, 150);
   });
   slider.addEventListener('change', () => {
     clearTimeout(pending);
     const date = dateOf(Number(slider.value));
-    if (date !== state.asOf) navigate({asOf: date});
+    if (date !== state.asOf) navigate({asOf: date}, {push: !dragging});
+    dragging = false;
   });
   $('as-of').addEventListener('change', event => {
     const value = event.target.value;
