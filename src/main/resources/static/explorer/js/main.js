@@ -92,7 +92,7 @@ async function loadDays() {
   const published = new Set();
   const recorded = new Set();
   let after = -1;
-  // The whole ledger for small ones; a large ledger's first 5,000 entries (the slider still spans up to today).
+  // The whole ledger for small ones; a large ledger's first 5,000 entries (the live stream adds the later days).
   for (let page = 0; page < 10; page++) {
     const body = await get('/api/events', {after, limit: 500});
     for (const entry of body.events) noteDay(entry, published, recorded);
