@@ -45,7 +45,7 @@ class ModularityTest {
     @Test
     void theModules() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("articles", "bench", "claims", "dossier", "entities", "kernel", "ledger",
+                .containsExactlyInAnyOrder("articles", "bench", "claims", "dossier", "entities", "explorer", "kernel", "ledger",
                         "narrative", "time", "web");
     }
 

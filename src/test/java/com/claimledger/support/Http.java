@@ -97,13 +97,26 @@ public final class Http {
         }
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
+            JsonNode json = response.body().isBlank() ? MissingNode.getInstance() : json(response);
             return new Response(response.statusCode(), response, json);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body as JSON; a body that is not JSON by its type (the explorer's page and files) has none. */
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        boolean declaredJson = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(true);
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            if (declaredJson) {
+                throw e;
+            }
+            return MissingNode.getInstance();
         }
     }
 

@@ -45,6 +45,32 @@ class ExposureTest extends ApiTest {
         assertThat(readiness.json().toString()).isEqualTo("{\"status\":\"UP\"}");
     }
 
+    /**
+     * The explorer's page at {@code /} (it used to answer a 404 problem there) and its static files are public, the
+     * page with a content security policy that lets only its own files run; {@code /index.html} stays unknown.
+     */
+    @Test
+    void theExplorerPageAndItsFilesArePublic() {
+        Response page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.raw().body()).contains("<title>Claim Ledger", "/explorer/js/main.js");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'", "object-src 'none'", "frame-ancestors 'none'");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(http.get("/?asOf=2015-07-21&axis=published").status()).isEqualTo(200);
+        for (String file : List.of("/explorer/js/main.js", "/explorer/js/api.js", "/explorer/js/dom.js",
+                "/explorer/js/editor.js", "/explorer/js/live.js", "/explorer/explorer.css", "/explorer/icon.svg")) {
+            Response response = http.get(file);
+            assertThat(response.status()).as(file).isEqualTo(200);
+            if (file.endsWith(".js")) {
+                // Module scripts are refused by the browser unless served as JavaScript (nosniff is on).
+                assertThat(response.contentType()).as(file).startsWith("text/javascript");
+            }
+        }
+        assertThat(http.get("/index.html").status()).isEqualTo(404);
+        assertThat(http.get("/explorer/nothing.js").status()).isEqualTo(404);
+    }
+
     @Test
     void nothingElseIsExposed() {
         for (String path : List.of("/h2-console", "/h2-console/login.jsp", "/actuator/env", "/actuator/beans",
