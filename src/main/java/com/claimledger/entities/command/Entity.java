@@ -11,6 +11,7 @@ import com.claimledger.kernel.LedgerException;
 import com.claimledger.kernel.Names;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -51,6 +52,11 @@ public class Entity {
         names.addAll(registered.aliases());
         for (String name : names) {
             lookup.ownerOfName(name).ifPresent(owner -> {
+                if (owner.equals(command.entityId())) {
+                    // This very entity was registered by a concurrent write that committed after this one loaded the
+                    // aggregate: the write is run again (ConsistentWrites), and then finds it and compares.
+                    throw new ConcurrencyException("entity '" + owner + "' was registered concurrently");
+                }
                 throw LedgerException.conflict("the name '" + name + "' already belongs to entity '" + owner + "'");
             });
         }

@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 
@@ -124,9 +125,18 @@ public class LedgerConfiguration {
         return new SimpleCorrelationDataProvider(ACTOR);
     }
 
+    /**
+     * One sequence for all events: the entities projection applies a merge to every entity that pointed at the
+     * merged one, rows that other aggregates' events wrote, so it must see them all in the ledger's order.
+     */
+    @Bean
+    SequentialPolicy wholeLedgerOrder() {
+        return new SequentialPolicy();
+    }
+
     @Bean
     ConfigurerModule processingDefaults(TransactionManager transactionManager,
-                                        @Value("${ledger.projections.segments:1}") int segments) {
+                                        @Value("${ledger.projections.segments:2}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .initialSegmentCount(segments)

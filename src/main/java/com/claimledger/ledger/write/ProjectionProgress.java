@@ -21,6 +21,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
 
 /**
@@ -40,13 +42,12 @@ public class ProjectionProgress {
     private final EventProcessingConfiguration processing;
     private final Serializer serializer;
     private final Duration patience;
-    private final int segmentCount;
+    /** Each projection's segments as stored in the token store; they never change once created (no split or merge). */
+    private final Map<String, Set<Integer>> segmentsOf = new ConcurrentHashMap<>();
 
     ProjectionProgress(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing,
                        @Qualifier("serializer") Serializer serializer,
-                       @Value("${ledger.projections.read-your-writes-timeout:10s}") Duration patience,
-                       @Value("${ledger.projections.segments:1}") int segmentCount) {
-        this.segmentCount = segmentCount;
+                       @Value("${ledger.projections.read-your-writes-timeout:10s}") Duration patience) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.serializer = serializer;
@@ -110,10 +111,15 @@ public class ProjectionProgress {
         for (StreamingEventProcessor processor : streamingProcessors()) {
             Map<Integer, TrackingToken> segments = new HashMap<>();
             processor.processingStatus().forEach((segment, status) -> segments.put(segment, status.getTrackingToken()));
-            if (segments.size() < segmentCount) {
+            Set<Integer> all = segmentsOf.get(processor.getName());
+            if (all == null || !segments.keySet().containsAll(all)) {
                 // Some segment is processed elsewhere (or not claimed yet): its stored token says how far it is.
                 stored = stored == null ? storedTokens() : stored;
-                stored.getOrDefault(processor.getName(), Map.of()).forEach(segments::putIfAbsent);
+                Map<Integer, TrackingToken> storedSegments = stored.getOrDefault(processor.getName(), Map.of());
+                if (!storedSegments.isEmpty()) {
+                    segmentsOf.put(processor.getName(), Set.copyOf(storedSegments.keySet()));
+                }
+                storedSegments.forEach(segments::putIfAbsent);
             }
             if (segments.isEmpty()) {
                 return false;

@@ -4,6 +4,7 @@ import com.claimledger.articles.api.ArticleRecorded;
 import com.claimledger.articles.api.TimePrecision;
 import com.claimledger.support.ApiTest;
 import com.claimledger.support.Http;
+import com.claimledger.support.TestDatabase;
 import com.claimledger.support.Http.Response;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,8 @@ class ArticleRecordedUpcasterTest extends ApiTest {
         String payload = """
                 {"articleId":"%s","url":"https://old.example/%s","title":"Old article %s","outlet":"Old Outlet",\
                 "publishedAt":"%s","author":null,"language":null,"text":null}""".formatted(id, id, id, publishedAt);
-        Long index = jdbc.queryForObject("select next value for domain_event_entry_seq", Long.class);
+        Long index = jdbc.queryForObject(TestDatabase.postgres() ? "select nextval('domain_event_entry_seq')"
+                : "select next value for domain_event_entry_seq", Long.class);
         jdbc.update("""
                 insert into domain_event_entry (global_index, sequence_number, aggregate_identifier, event_identifier,
                     payload_revision, payload_type, time_stamp, type, meta_data, payload)
