@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The anchor: the same rebuild of every projection with Axon's default processor settings — a tracking processor per
- * projection, batch size 1 (one transaction per event), one segment — started by Axon's own {@code resetTokens}
+ * projection, batch size 1 (one transaction per event), one thread per segment — started by Axon's own {@code resetTokens}
  * (which runs the projections' reset handlers, emptying their tables) and timed until every processor has left
  * replay and reached the head of the store.
  */

@@ -47,7 +47,14 @@ final class Bench {
 
     record Options(Class<?> application, int claims, List<Integer> checkpoints, Path out, int clients, int requests, int warmup,
                    int writes, int ceilingRequests, int dossierSize, long anchorTimeoutSeconds, Path work,
-                   boolean keep, List<String> settings, java.util.Set<Step> skip) {
+                   boolean keep, List<String> settings, java.util.Set<Step> skip, Store store, int nodes) {
+
+        /** The measured nodes' settings: the database's, then the run's own. */
+        List<String> nodeSettings() {
+            List<String> all = new ArrayList<>(store.nodeSettings());
+            all.addAll(settings);
+            return all;
+        }
     }
 
     /** The steps a quick comparison may leave out (ingest is always measured). */
@@ -99,10 +106,17 @@ final class Bench {
         Load.Stats ceiling;
         Load.Stats writes;
         double emptyStart;
-        progress("starting a node on " + data);
-        try (Node node = Node.start(options.application(), data, editor, admin, options.settings())) {
+        progress("starting " + options.nodes() + " node(s) on " + options.store().describe());
+        List<Node> cluster = new ArrayList<>();
+        try (Node node = Node.start(options.application(), data, editor, admin, options.nodeSettings())) {
             emptyStart = node.startSeconds;
-            Load load = new Load(node.base, options.clients());
+            for (int n = 1; n < options.nodes(); n++) {
+                cluster.add(Node.start(options.application(), work.resolve("data-" + n), editor, admin,
+                        options.nodeSettings()));
+            }
+            List<URI> bases = new ArrayList<>(List.of(node.base));
+            cluster.forEach(other -> bases.add(other.base));
+            Load load = new Load(bases, options.clients());
             progress("HTTP no-op ceiling: GET /actuator/health");
             ceiling = load.run(Math.max(1, options.ceilingRequests() / 10), options.ceilingRequests(),
                     i -> load.get("/actuator/health"), 200);
@@ -127,9 +141,11 @@ final class Bench {
                     int claims = dossier.claims().size();
                     // Per dossier, so that a long run shows its ingest rate while it runs.
                     if (dossiers++ % 2 == 0) {
-                        httpNanos += importOverHttp(node.base, dossier);
+                        // Over HTTP to the nodes in turn; the amendments to the node that took the import.
+                        URI base = bases.get((dossiers / 2) % bases.size());
+                        httpNanos += importOverHttp(base, dossier);
                         httpClaims += claims;
-                        amend(node.base, dossier);
+                        amend(base, dossier);
                     } else {
                         busNanos += importInProcess(importer, dossier);
                         busClaims += claims;
@@ -162,12 +178,14 @@ final class Bench {
                         , 201);
                 progress("  " + writes);
             }
+        } finally {
+            cluster.forEach(Node::close);
         }
         long finalClaims = corpus.claims() + (writes == null ? 0 : options.warmup() + options.writes());
         Double finalStart = null;
         if (!options.skip().contains(Step.STARTUP)) {
             progress("start-up of a node over the final ledger");
-            try (Node node = Node.start(options.application(), data, editor, admin, options.settings())) {
+            try (Node node = Node.start(options.application(), data, editor, admin, options.nodeSettings())) {
                 finalStart = node.startSeconds;
             }
             progress("  " + finalStart + " s");
@@ -175,14 +193,16 @@ final class Bench {
         Limits.RawInsert insert = null;
         if (!options.skip().contains(Step.RAW_INSERT)) {
             progress("limit: raw JDBC batch insert of the ledger's rows");
-            insert = Limits.copyLedger(data, work.resolve("raw"));
+            insert = Limits.copyLedger(options.store(), data, work.resolve("raw"));
             progress("  " + insert);
         }
         Anchor.Result anchor = null;
         long events = rawReads.isEmpty() ? 0 : rawReads.values().stream().mapToLong(Limits.RawRead::events).max().orElse(0);
         if (!options.skip().contains(Step.ANCHOR)) {
             progress("anchor: the replay with Axon's default processor settings");
-            try (Node node = Node.start(options.application(), data, editor, admin, Anchor.settings())) {
+            List<String> anchorSettings = new ArrayList<>(options.store().nodeSettings());
+            anchorSettings.addAll(Anchor.settings());
+            try (Node node = Node.start(options.application(), data, editor, admin, anchorSettings)) {
                 Long total = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                         .queryForObject("select count(*) from domain_event_entry", Long.class);
                 events = total == null ? 0 : total;
@@ -207,7 +227,7 @@ final class Bench {
         limits.put("maxHeapBytes", maxHeap);
         Map<String, Object> anchorJson = new LinkedHashMap<>();
         if (anchor != null) {
-            anchorJson.put("settings", "tracking processors entities, articles, claims; batch size 1; resetTokens");
+            anchorJson.put("settings", "tracking processors entities, articles, claims; batch size 1; a thread per segment; resetTokens");
             anchorJson.put("events", anchor.events());
             anchorJson.put("seconds", anchor.seconds());
             anchorJson.put("eventsPerSecond", anchor.perSecond());
@@ -263,10 +283,19 @@ final class Bench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", Map.of("availableProcessors", Runtime.getRuntime().availableProcessors(),
                 "maxHeapBytes", maxHeap, "java", System.getProperty("java.version")));
-        result.put("options", Map.of("claims", options.claims(), "checkpoints", options.checkpoints(),
-                "clients", options.clients(), "requestsPerRead", options.requests(), "warmup", options.warmup(),
-                "singleWrites", options.writes(), "dossierSize", options.dossierSize(), "settings", options.settings(),
-                "skipped", options.skip()));
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("claims", options.claims());
+        used.put("checkpoints", options.checkpoints());
+        used.put("clients", options.clients());
+        used.put("requestsPerRead", options.requests());
+        used.put("warmup", options.warmup());
+        used.put("singleWrites", options.writes());
+        used.put("dossierSize", options.dossierSize());
+        used.put("settings", options.settings());
+        used.put("skipped", options.skip());
+        used.put("database", options.store().describe());
+        used.put("nodes", options.nodes());
+        result.put("options", used);
         result.put("events", events);
         result.put("figures", figures);
         result.put("limits", limits);

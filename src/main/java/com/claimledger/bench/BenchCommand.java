@@ -63,6 +63,26 @@ public final class BenchCommand implements Callable<Integer> {
             description = "steps to leave out, for a quick comparison: ${COMPLETION-CANDIDATES}")
     private List<Bench.Step> skip;
 
+    @Option(names = "--database", paramLabel = "JDBC_URL",
+            description = "an empty PostgreSQL database for the measured nodes (profile postgres); default: H2 under the work directory")
+    private String database;
+
+    @Option(names = "--raw-database", paramLabel = "JDBC_URL",
+            description = "with --database: a second empty PostgreSQL database for the raw JDBC insert limit")
+    private String rawDatabase;
+
+    @Option(names = "--database-user", defaultValue = "ledger", description = "PostgreSQL user (default ${DEFAULT-VALUE})")
+    private String databaseUser;
+
+    @Option(names = "--database-password", defaultValue = "ledger", description = "PostgreSQL password (default ${DEFAULT-VALUE})")
+    private String databasePassword;
+
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "ledger nodes on the one database, the HTTP load spread over them in turn; more than one needs"
+                    + " --database, and leaves the replay out (a replay runs with the projections of one node)"
+                    + " (default ${DEFAULT-VALUE})")
+    private int nodes;
+
     @Option(names = "--work", paramLabel = "DIR", description = "working directory (default: a new temporary one)")
     private Path work;
 
@@ -87,22 +107,37 @@ public final class BenchCommand implements Callable<Integer> {
         return new CommandLine(new BenchCommand(application)).setCaseInsensitiveEnumValuesAllowed(true).setOut(out).setErr(err).execute(args);
     }
 
+    private java.util.Set<Bench.Step> steps() {
+        java.util.Set<Bench.Step> left = java.util.EnumSet.noneOf(Bench.Step.class);
+        if (skip != null) {
+            left.addAll(skip);
+        }
+        if (nodes > 1) {
+            left.add(Bench.Step.REPLAY);
+        }
+        return left;
+    }
+
     @Override
     public Integer call() {
         List<Integer> stops = checkpoints == null || checkpoints.isEmpty() ? List.of(claims)
                 : checkpoints.stream().sorted().distinct().toList();
         if (claims < 2 || stops.get(0) < 1 || stops.get(stops.size() - 1) > claims || clients < 1 || requests < 1
                 || writes < 1 || dossierSize < 1 || ceilingRequests < 1 || warmup < 0
-                || (settings != null && settings.stream().anyMatch(setting -> !setting.matches("[\\w.\\-\\[\\]]+=.*")))) {
+                || (settings != null && settings.stream().anyMatch(setting -> !setting.matches("[\\w.\\-\\[\\]]+=.*")))
+                || nodes < 1 || (nodes > 1 && database == null) || (rawDatabase != null && database == null)
+                || (database != null && rawDatabase == null && (skip == null || !skip.contains(Bench.Step.RAW_INSERT)))) {
             spec.commandLine().getErr().println("--claims must be at least 2, every checkpoint between 1 and --claims,"
-                    + " the counts positive, and every --set KEY=VALUE");
+                    + " the counts positive, every --set KEY=VALUE, --nodes above 1 only with --database, and"
+                    + " --database with --raw-database (or --skip raw_insert)");
             spec.commandLine().usage(spec.commandLine().getErr());
             return 2;
         }
         Bench.Options options = new Bench.Options(application, claims, stops, out, clients, requests, warmup, writes,
                 ceilingRequests, dossierSize, anchorTimeout, work, keep,
                 settings == null ? List.of() : settings.stream().map(setting -> "--" + setting).toList(),
-                skip == null ? java.util.Set.of() : java.util.EnumSet.copyOf(skip));
+                steps(), database == null ? Store.h2() : new Store(database, databaseUser, databasePassword, rawDatabase),
+                nodes);
         try {
             new Bench(options, spec.commandLine().getOut()).run();
             return 0;

@@ -85,23 +85,25 @@ final class Limits {
     }
 
     /**
-     * Copies every row of a stopped ledger into a fresh H2 file database with the same schema (the application's
+     * Copies every row of a stopped ledger into a fresh database of its kind (H2 file, or the empty PostgreSQL database
+ * given for it) with the same schema (the application's
      * Flyway migrations, triggers included) by JDBC batch inserts of {@value #BATCH} rows, each batch committed, with
      * the application's durability setting ({@code WRITE_DELAY=0}). Only the inserts and commits are timed: reading
      * the source is not part of the limit. JDBC's own placeholders, no Spring: this is the floor.
      */
-    static RawInsert copyLedger(Path sourceDataDir, Path targetDir) throws SQLException {
-        String target = "jdbc:h2:file:" + targetDir.toAbsolutePath().resolve("ledger") + ";WRITE_DELAY=0";
-        Flyway.configure().dataSource(target, "sa", "")
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
-        String source = "jdbc:h2:file:" + sourceDataDir.toAbsolutePath().resolve("ledger")
-                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
+    static RawInsert copyLedger(Store store, Path sourceDataDir, Path targetDir) throws SQLException {
+        String target = store.targetUrl(targetDir);
+        Flyway.configure().dataSource(target, store.user(), store.password())
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + store.vendor()).load().migrate();
+        String source = store.sourceUrl(sourceDataDir);
         long rows = 0;
         long nanos = 0;
         int tables = 0;
-        try (Connection from = DriverManager.getConnection(source, "sa", "");
-             Connection to = DriverManager.getConnection(target, "sa", "")) {
+        try (Connection from = DriverManager.getConnection(source, store.user(), store.password());
+             Connection to = DriverManager.getConnection(target, store.user(), store.password())) {
             to.setAutoCommit(false);
+            // PostgreSQL streams a result by the fetch size only inside a transaction; otherwise it reads it whole.
+            from.setAutoCommit(false);
             for (String table : tables(from)) {
                 try (Statement clear = to.createStatement()) {
                     // Rows a migration inserts (the ledger counter) come from the source instead.
@@ -170,7 +172,7 @@ final class Limits {
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select table_name from information_schema.tables"
-                     + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'"
+                     + " where upper(table_schema) = 'PUBLIC' and table_type = 'BASE TABLE'"
                      + " and lower(table_name) <> 'flyway_schema_history' order by table_name")) {
             while (rows.next()) {
                 tables.add(rows.getString(1));

@@ -28,11 +28,13 @@ final class Load {
     record Stats(int requests, double perSecond, double p50Ms, double p99Ms, double meanMs) {
     }
 
-    private final URI base;
+    private final List<URI> bases;
     private final int clients;
+    private final AtomicInteger turn = new AtomicInteger();
 
-    Load(URI base, int clients) {
-        this.base = base;
+    /** Requests go to the nodes at {@code bases} in turn (several nodes on one database behind a balancer). */
+    Load(List<URI> bases, int clients) {
+        this.bases = List.copyOf(bases);
         this.clients = clients;
     }
 
@@ -45,6 +47,7 @@ final class Load {
     }
 
     HttpRequest.Builder get(String pathAndQuery) {
+        URI base = bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
         return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofMinutes(5)).GET();
     }
 
