@@ -21,6 +21,7 @@ class DeploymentFilesTest {
 
     private static final Path DOCKERFILE = Path.of("docker/Dockerfile");
     private static final Path COMPOSE = Path.of("docker/compose.yaml");
+    private static final Path AXON_SERVER = Path.of("docker/compose.axonserver.yaml");
 
     @Test
     void theComposeFileIsValid() throws Exception {
@@ -31,11 +32,23 @@ class DeploymentFilesTest {
             }
             Assumptions.abort("docker-compose is not installed here (apt-get install docker-compose)");
         }
-        Process check = new ProcessBuilder(compose.toString(), "-f", COMPOSE.toString(), "config", "--quiet")
-                .redirectErrorStream(true).start();
-        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String alone = config(compose, "-f", COMPOSE.toString());
+        assertThat(alone).contains("SPRING_PROFILES_ACTIVE: postgres").doesNotContain("axonserver");
+        // The Axon Server alternative, layered over the PostgreSQL setup.
+        String withAxonServer = config(compose, "-f", COMPOSE.toString(), "-f", AXON_SERVER.toString());
+        assertThat(withAxonServer).contains("SPRING_PROFILES_ACTIVE: postgres,axonserver")
+                .contains("AXON_AXONSERVER_SERVERS: axonserver:8124").contains("image: axoniq/axonserver");
+    }
+
+    private static String config(Path compose, String... files) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(compose.toString()));
+        command.addAll(java.util.List.of(files));
+        command.add("config");
+        Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(check.exitValue()).as(output).isZero();
+        return output;
     }
 
     @Test
@@ -55,6 +68,11 @@ class DeploymentFilesTest {
         assertThat(dockerfile).contains("USER ledger");
         assertThat(compose).contains("SPRING_PROFILES_ACTIVE: postgres");
         assertThat(Path.of("src/main/resources/application-postgres.yml")).exists();
+        // The Axon Server alternative names a profile the application has, and the setting that profile reads.
+        String axonServer = read(AXON_SERVER);
+        assertThat(axonServer).contains("SPRING_PROFILES_ACTIVE: postgres,axonserver").contains("axonserver:8124");
+        assertThat(read(Path.of("src/main/resources/application-axonserver.yml")))
+                .contains("axonserver:").contains("enabled: true").contains("servers:");
         // Every LEDGER_* setting the files use is a property the application reads.
         String sources = read(Path.of("src/main/java/com/claimledger/ledger/integrity/IntegrityService.java"))
                 + read(Path.of("src/main/java/com/claimledger/ledger/config/LedgerConfiguration.java"))
