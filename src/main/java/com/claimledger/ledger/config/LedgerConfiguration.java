@@ -72,7 +72,7 @@ public class LedgerConfiguration {
     }
 
     /**
-     * Tracking consumers are woken when a unit of work commits, but a write here commits its database transaction
+     * Streaming processors are woken when a unit of work commits, but a write here commits its database transaction
      * after its units of work (one transaction spans all commands of a write): the write wakes them after its commit
      * ({@link WakeableEventStore#committed}), and they also poll this often for the writes of other nodes.
      */
@@ -83,7 +83,7 @@ public class LedgerConfiguration {
         WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelayMs).timeUnit(TimeUnit.MILLISECONDS));
+                .fetchDelay(fetchDelayMs).timeUnit(TimeUnit.MILLISECONDS), fetchDelayMs);
         store.registerDispatchInterceptor(messages -> (index, event) -> recordedNow(event, clock.instant()));
         return store;
     }
