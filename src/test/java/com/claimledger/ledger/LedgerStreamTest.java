@@ -2,6 +2,7 @@ package com.claimledger.ledger;
 
 import com.claimledger.ClaimLedgerApplication;
 import com.claimledger.support.Http;
+import com.claimledger.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,9 +38,9 @@ class LedgerStreamTest {
     @Test
     void headersAtOnceHeartbeatsWhileIdleAndNoHoldOnShutdown(@TempDir Path dataDir) throws Exception {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ClaimLedgerApplication.class).run(
-                "--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.seed.enabled=false",
+                TestDatabase.args("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.seed.enabled=false",
                 "--ledger.security.editors=editor:" + Http.EDITOR, "--ledger.security.admins=admin:" + Http.ADMIN,
-                "--ledger.stream.heartbeat=300ms");
+                "--ledger.stream.heartbeat=300ms"));
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

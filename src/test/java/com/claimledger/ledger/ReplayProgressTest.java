@@ -2,6 +2,7 @@ package com.claimledger.ledger;
 
 import com.claimledger.ClaimLedgerApplication;
 import com.claimledger.support.Http;
+import com.claimledger.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,8 +45,8 @@ class ReplayProgressTest {
     @Test
     void processedMovesWhileTheReplayRunsAndEndsAtTheTotal(@TempDir Path dataDir) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClaimLedgerApplication.class,
-                SlowProjection.class).run("--ledger.data-dir=" + dataDir, "--server.port=0",
-                "--ledger.security.editors=editor:" + Http.EDITOR, "--ledger.security.admins=admin:" + Http.ADMIN)) {
+                SlowProjection.class).run(TestDatabase.args("--ledger.data-dir=" + dataDir, "--server.port=0",
+                "--ledger.security.editors=editor:" + Http.EDITOR, "--ledger.security.admins=admin:" + Http.ADMIN))) {
             Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
             long events = http.ledgerSize();
             assertThat(events).as("the seed gives the replay something to do").isGreaterThan(50);

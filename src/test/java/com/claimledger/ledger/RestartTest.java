@@ -2,6 +2,7 @@ package com.claimledger.ledger;
 
 import com.claimledger.ClaimLedgerApplication;
 import com.claimledger.support.Http;
+import com.claimledger.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -32,8 +33,8 @@ class RestartTest {
 
     @Test
     void viewsSurviveARestartWithoutAReplay(@TempDir Path dataDir) throws Exception {
-        String[] args = {"--ledger.data-dir=" + dataDir, "--server.port=0",
-                "--ledger.security.editors=editor:" + Http.EDITOR};
+        String[] args = TestDatabase.args("--ledger.data-dir=" + dataDir, "--server.port=0",
+                "--ledger.security.editors=editor:" + Http.EDITOR);
         List<String> before;
         long head;
         try (ConfigurableApplicationContext app = start(args)) {

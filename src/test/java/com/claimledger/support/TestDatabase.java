@@ -3,6 +3,8 @@ package com.claimledger.support;
 import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,6 +38,20 @@ public final class TestDatabase implements ActiveProfilesResolver {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "ledger");
         registry.add("spring.datasource.password", () -> "ledger");
+    }
+
+    /**
+     * The command-line arguments of a test that starts the application itself: {@code args} as given, and on
+     * PostgreSQL the profile and a new, empty database (one per call: a test that restarts reuses what it got).
+     */
+    public static String[] args(String... args) {
+        if (!postgres()) {
+            return args;
+        }
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + Server.INSTANCE.newDatabase(),
+                "--spring.datasource.username=ledger", "--spring.datasource.password=ledger"));
+        return all.toArray(String[]::new);
     }
 
     /** Skips (locally) or fails (in CI) before any context is built when PostgreSQL is wanted but not installed. */

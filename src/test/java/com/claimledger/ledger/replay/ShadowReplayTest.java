@@ -2,6 +2,7 @@ package com.claimledger.ledger.replay;
 
 import com.claimledger.ClaimLedgerApplication;
 import com.claimledger.support.Http;
+import com.claimledger.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +31,9 @@ class ShadowReplayTest {
     @Test
     void aReplayInBatchesRepairsTheProjectionsAndSwitchesThemInAtOnce(@TempDir Path dataDir) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClaimLedgerApplication.class)
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.replay.batch-events=7",
+                .run(TestDatabase.args("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.replay.batch-events=7",
                         "--ledger.security.editors=editor:" + Http.EDITOR,
-                        "--ledger.security.admins=admin:" + Http.ADMIN)) {
+                        "--ledger.security.admins=admin:" + Http.ADMIN))) {
             Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             String checksum = http.get("/api/views/checksum").json().get("checksum").asText();
