@@ -695,7 +695,7 @@ public final class Finder {
                     return named(fitting.get(0), How.ROLE);
                 }
             }
-            return new Speaker(roleWords, null, EntityKind.OTHER, How.ROLE);
+            return new Speaker(roleWords, null, roleKind(roleWords), How.ROLE);
         }
 
         // ---- subjects, contents and quotations -----------------------------------------------------------------
@@ -1108,6 +1108,16 @@ public final class Finder {
         String beforePreposition = role.split("(?i)\\s+(?:in|of|at|for|from|on|with)\\s+")[0].strip();
         String[] words = beforePreposition.split("\\s+");
         return words[words.length - 1];
+    }
+
+    /** An unknown role's kind: an agency or organisation by its words, several people or things as OTHER, else a person. */
+    static EntityKind roleKind(String role) {
+        EntityKind kind = guessKind(role);
+        if (kind != EntityKind.PERSON && kind != EntityKind.OTHER) {
+            return kind;
+        }
+        String head = headNoun(role).toLowerCase(Locale.ROOT);
+        return head.endsWith("s") || Set.of("data", "media", "police", "people").contains(head) ? EntityKind.OTHER : EntityKind.PERSON;
     }
 
     static EntityKind guessKind(String name) {
