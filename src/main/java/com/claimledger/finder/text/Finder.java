@@ -77,6 +77,7 @@ public final class Finder {
     private static final Pattern BYLINE = Pattern.compile("^\\p{Lu}[\\p{L}.'’ -]{1,60} (?:is|are|was) .{0,80}\\b(?:editor|correspondent|reporter|journalist|contributor|writer|director|fellow)\\b.{0,40}$");
     /** Subjects that say who does not say it ("not all agree"): no speaker. */
     private static final Pattern NO_ONE = Pattern.compile("(?i)^(?:not|no|none|nobody|neither)\\b");
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^<>\\n]{0,300}>");
     private static final Pattern CORROBORATING = Pattern.compile("(?i)^(agreed|agrees|agree|confirmed|confirms)$");
 
     private final Language language;
@@ -1022,10 +1023,15 @@ public final class Finder {
     /** A copy of the text of the same length in which invisible and direction marks are spaces and apostrophes plain. */
     static String working(String text) {
         char[] chars = text.toCharArray();
+        // Markup is no part of what anyone said: a tag reads as spaces, so offsets still point into the text.
+        Matcher tag = TAG.matcher(text);
+        while (tag.find()) {
+            java.util.Arrays.fill(chars, tag.start(), tag.end(), ' ');
+        }
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
             if ((c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
-                    || c == '\uFEFF' || c == '\u00A0' || c == '\t' || c == '\u2028' || c == '\u2029') {
+                    || c == '\uFEFF' || c == '\u00A0' || c == '\t' || c == '\u2028' || c == '\u2029' || (c < 0x20 && c != '\n' && c != '\r')) {
                 chars[i] = c == '\u2028' || c == '\u2029' ? '\n' : ' ';
             } else if (c == '’' || c == '‘') {
                 chars[i] = '\'';

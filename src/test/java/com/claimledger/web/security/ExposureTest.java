@@ -32,6 +32,12 @@ class ExposureTest extends ApiTest {
         assertThat(http.send("GET", "/actuator/metrics", null, Http.EDITOR).status()).isEqualTo(403);
         assertThat(http.send("GET", "/actuator/metrics", null, Http.ADMIN).status()).isEqualTo(200);
         assertThat(http.send("GET", "/actuator/info", null, Http.ADMIN).status()).isEqualTo(200);
+        // The finder's proposals are an editor's tool (they read the ledger's names for a text); suggestions are reads.
+        Map<String, Object> text = Map.of("text", "The minister said the bridge was closed.");
+        assertThat(http.post("/api/articles/iwpr-kyrgyzstan-firefight/proposals", text, null).status()).as("reader proposes").isEqualTo(401);
+        assertThat(http.post("/api/articles/iwpr-kyrgyzstan-firefight/proposals", text, Http.EDITOR).status()).as("editor proposes").isEqualTo(200);
+        assertThat(http.get("/api/entities/merge-suggestions").status()).as("reader reads merge suggestions").isEqualTo(200);
+        assertThat(http.get("/api/entities/gknb/alias-suggestions").status()).as("reader reads alias suggestions").isEqualTo(200);
     }
 
     @Test
