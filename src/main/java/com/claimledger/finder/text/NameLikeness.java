@@ -152,6 +152,10 @@ public final class NameLikeness {
             why.add("“" + a + "” and “" + b + "” are the same name after transliteration (“" + foldedA + "”)");
             return SAME_AFTER_TRANSLITERATION;
         }
+        if (looksLikeAcronym(a) || looksLikeAcronym(b)) {
+            // Letters of an acronym are not a spelling: "GKNB" and "KNB" are two agencies, one letter apart.
+            return 0;
+        }
         int distance = levenshtein.apply(foldedA, foldedB);
         String consonantsA = consonants(foldedA);
         if (consonantsA.length() >= 4 && consonantsA.contains(" ") && consonantsA.equals(consonants(foldedB))) {

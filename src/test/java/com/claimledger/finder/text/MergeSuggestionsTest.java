@@ -77,6 +77,8 @@ class MergeSuggestionsTest {
                 entity("b", "Kyrgyz government", EntityKind.ORGANIZATION)).score()).isLessThan(NameLikeness.THRESHOLD);
         assertThat(likeness.compare(entity("a", "Almazbek Atambaev", EntityKind.PERSON),
                 entity("b", "Artur Medetbekov", EntityKind.PERSON)).score()).isLessThan(NameLikeness.THRESHOLD);
+        assertThat(likeness.compare(entity("a", "GKNB", EntityKind.AGENCY, "ГКНБ"),
+                entity("b", "KNB", EntityKind.AGENCY, "КНБ")).score()).as("acronyms a letter apart").isZero();
         assertThat(likeness.compare(entity("a", "Kazakhstan", EntityKind.PLACE),
                 entity("b", "Kyrgyzstan", EntityKind.PLACE)).score()).isLessThan(NameLikeness.THRESHOLD);
     }

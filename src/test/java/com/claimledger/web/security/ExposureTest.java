@@ -65,7 +65,7 @@ class ExposureTest extends ApiTest {
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(http.get("/?asOf=2015-07-21&axis=published").status()).isEqualTo(200);
         for (String file : List.of("/explorer/js/main.js", "/explorer/js/api.js", "/explorer/js/dom.js",
-                "/explorer/js/editor.js", "/explorer/js/live.js", "/explorer/explorer.css", "/explorer/icon.svg")) {
+                "/explorer/js/editor.js", "/explorer/js/finder.js", "/explorer/js/live.js", "/explorer/explorer.css", "/explorer/icon.svg")) {
             Response response = http.get(file);
             assertThat(response.status()).as(file).isEqualTo(200);
             if (file.endsWith(".js")) {
