@@ -78,6 +78,7 @@ public final class Finder {
     /** Subjects that say who does not say it ("not all agree"): no speaker. */
     private static final Pattern NO_ONE = Pattern.compile("(?i)^(?:not|no|none|nobody|neither)\\b");
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^<>\\n]{0,300}>");
+    private static final Pattern LEADING_PRONOUN = Pattern.compile("(?i)^(he|she|it)\\s+");
     private static final Pattern CORROBORATING = Pattern.compile("(?i)^(agreed|agrees|agree|confirmed|confirms)$");
 
     private final Language language;
@@ -491,10 +492,16 @@ public final class Finder {
             }
             List<Known> ordered = new ArrayList<>(subjects.values());
             java.util.Collections.reverse(ordered);
+            // A reported statement that starts with "he" or "it" is about someone named before it: say whom.
+            Known antecedent = item.rule == Rule.DIRECT_QUOTE || item.rule == Rule.OUTLET_STATEMENT ? null : antecedent(quote, start);
+            if (antecedent != null && !antecedent.id().equals(speaker.entityId()) && ordered.stream().noneMatch(k -> k.id().equals(antecedent.id()))) {
+                ordered.add(0, antecedent);
+            }
             Optional<EventTime> when = EventTimes.in(text.substring(sentenceStart, sentenceEnd), published);
             String statement = item.statement != null ? item.statement
                     : item.rule == Rule.DISPUTED_BY && item.start == trim(sentenceStart, sentenceEnd)[0]
-                    ? speaker.name() + " disputes this." : draft(quote);
+                    ? speaker.name() + " disputes this."
+                    : draft(antecedent == null ? quote : antecedent.name() + " " + LEADING_PRONOUN.matcher(quote).replaceFirst(""));
             item.index = found.size();
             found.add(new Found(item.rule, start, end, quote, speaker, item.cue, statement, ordered, when.orElse(null),
                     confidence(item.rule, speaker)));
@@ -502,6 +509,22 @@ public final class Finder {
                 history.add(new HistoryEntry(speaker, speaker.entityId() == null ? null
                         : names.resolve(speaker.name()).orElse(null), paragraph));
             }
+        }
+
+        /** The entity a leading he / she / it stands for: the nearest fitting name before the statement. */
+        private Known antecedent(String quote, int start) {
+            Matcher pronoun = LEADING_PRONOUN.matcher(quote);
+            if (!pronoun.find()) {
+                return null;
+            }
+            boolean person = !pronoun.group(1).equalsIgnoreCase("it");
+            for (int i = mentions.size() - 1; i >= 0 && i >= mentions.size() - LOOKBACK; i--) {
+                Mention m = mentions.get(i);
+                if (m.end() <= start && m.known().kind() != EntityKind.PLACE && fitsPronoun(m.known().kind(), person)) {
+                    return m.known();
+                }
+            }
+            return null;
         }
 
         private void link(Pending item, Speaker speaker) {

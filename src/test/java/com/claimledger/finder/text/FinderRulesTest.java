@@ -63,6 +63,9 @@ class FinderRulesTest {
             assertThat(f.rule()).isEqualTo(Rule.ACCORDING_TO);
             assertThat(f.speaker().entityId()).isEqualTo("gknb");
         });
+        // "he" is the person named before: the statement and the subjects say whom.
+        assertThat(found.get(1).statement()).isEqualTo("Janbolat Amirov was among those shot dead.");
+        assertThat(found.get(1).subjects()).extracting(KnownNames.Known::id).containsExactly("amirov");
         Found after = only("Amirov was killed in the raid, according to the GKNB.", Rule.ACCORDING_TO);
         assertThat(after.quote()).isEqualTo("Amirov was killed in the raid");
         assertThat(after.speaker().entityId()).isEqualTo("gknb");
