@@ -204,7 +204,7 @@ public final class Finder {
                     return;
                 }
                 mentions.addAll(names.mentions(work, offset(language.tokens(work.substring(sentence[0], sentence[1])), sentence[0])));
-                readSentence(sentence, mask, quotes, sentences, to);
+                readSentence(sentence, mask, quotes, to);
             }
         }
 
@@ -216,7 +216,7 @@ public final class Finder {
             return moved;
         }
 
-        private void readSentence(int[] sentence, String mask, List<int[]> quotes, List<int[]> sentences, int paragraphEnd) {
+        private void readSentence(int[] sentence, String mask, List<int[]> quotes, int paragraphEnd) {
             int s = sentence[0];
             int e = sentence[1];
             List<Pending> pending = new ArrayList<>();
@@ -241,7 +241,7 @@ public final class Finder {
                 String phrase = disputed.group(2);
                 int phraseAt = s + disputed.start(2);
                 int contentFrom = s + disputed.end();
-                int contentTo = contentEnd(contentFrom, e, cueClauses, mask);
+                int contentTo = contentEnd(contentFrom, e, cueClauses);
                 markVerbs(usedVerbs, masked, 0, disputed.end());
                 String linkCue = disputed.group(1) + " by " + phrase.strip();
                 if (words(work, contentFrom, contentTo) >= 3) {
@@ -264,7 +264,7 @@ public final class Finder {
                 int verbAt = s + denied.start(1);
                 Subject subject = subjectBefore(mask, s, verbAt);
                 int contentFrom = s + denied.end();
-                int contentTo = contentEnd(contentFrom, e, cueClauses, mask);
+                int contentTo = contentEnd(contentFrom, e, cueClauses);
                 if (subject != null && words(work, contentFrom, contentTo) >= 3) {
                     markVerbs(usedVerbs, masked, denied.start(), denied.end());
                     Pending reports = new Pending(Rule.DENIED_REPORTS, s + denied.start(2), contentTo, denied.group(2),
@@ -285,7 +285,7 @@ public final class Finder {
             according = ACCORDING_TO.matcher(masked);
             while (according.find()) {
                 int contentFrom = s + according.end();
-                int contentTo = contentEnd(contentFrom, e, cueClauses, mask);
+                int contentTo = contentEnd(contentFrom, e, cueClauses);
                 if (words(mask, contentFrom, contentTo) >= 3 && mask.charAt(firstNonSpace(contentFrom, contentTo)) != MASK) {
                     Pending item = new Pending(Rule.ACCORDING_TO, contentFrom, contentTo, according.group().strip().replaceAll(",$", ""),
                             Mode.PHRASE, according.group(1), s + according.start(1), s + according.start());
@@ -309,7 +309,7 @@ public final class Finder {
             if (view.find()) {
                 viewSubject = new Subject(Mode.PHRASE, view.group(1), s + view.start(1), -1);
                 viewEnd = s + view.end();
-                int contentTo = contentEnd(viewEnd, e, cueClauses, mask);
+                int contentTo = contentEnd(viewEnd, e, cueClauses);
                 if (words(mask, viewEnd, contentTo) >= 3 && mask.charAt(firstNonSpace(viewEnd, contentTo)) != MASK) {
                     pending.add(new Pending(Rule.IN_VIEW, viewEnd, contentTo, view.group().strip().replaceAll(",$", ""),
                             Mode.PHRASE, view.group(1), s + view.start(1), s + view.start()));
@@ -360,7 +360,7 @@ public final class Finder {
                         && isPronoun(clean(subject.phrase()));
                 int contentFrom = contentStart(mask, after, e, verb);
                 int limit = relative ? nextComma(mask, after, e) : e;
-                int contentTo = contentFrom < 0 ? -1 : contentEnd(contentFrom, limit, cueClauses, mask);
+                int contentTo = contentFrom < 0 ? -1 : contentEnd(contentFrom, limit, cueClauses);
                 if (contentFrom >= 0 && words(mask, contentFrom, contentTo) >= 3 && mask.charAt(firstNonSpace(contentFrom, contentTo)) != MASK) {
                     int cutAt = mask.indexOf(MASK, contentFrom);
                     if (cutAt >= 0 && cutAt < contentTo) {
@@ -862,7 +862,7 @@ public final class Finder {
         }
 
         /** Where a content ends: at the clause of the next cue after it, or at the end given. */
-        private int contentEnd(int from, int to, List<Integer> cueClauses, String mask) {
+        private int contentEnd(int from, int to, List<Integer> cueClauses) {
             int end = to;
             for (int clause : cueClauses) {
                 if (clause > from + 1 && clause < end) {

@@ -101,8 +101,8 @@ public final class KnownNames {
     }
 
     /**
-     * Known names among the tokens of {@code text} within {@code [from, to)}, longest first at each position, not
-     * overlapping. Only n-grams starting with the first word of some name are looked up.
+     * Known names among the given tokens of {@code text}, longest first at each position, not overlapping. Only
+     * n-grams starting with the first word of some name are looked up.
      */
     public List<Mention> mentions(String text, Span[] tokens) {
         List<Mention> found = new ArrayList<>();
