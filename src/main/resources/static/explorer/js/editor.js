@@ -2,6 +2,7 @@
 // next to the fields they name (problem+json `errors: [{field, message}]`), or above the form when they name none.
 import {post, Problem, token} from './api.js';
 import {fill, h} from './dom.js';
+import {setupFinder} from './finder.js';
 
 const enc = encodeURIComponent;
 const text = value => (value || '').trim();
@@ -226,8 +227,11 @@ export function setupEditor({written}) {
     forms.append(formEl);
   }
 
+  const finder = setupFinder(forms, {written});
+
   return {
     articlesChanged(map) {
+      finder.articlesChanged(map);
       const select = formEls.get('record').elements.articleId;
       const chosen = select.value;
       fill(select, [...map.values()].map(a => h('option', {value: a.id}, `${a.outlet}: ${a.title}`)));

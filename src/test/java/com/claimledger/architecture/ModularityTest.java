@@ -45,7 +45,7 @@ class ModularityTest {
     @Test
     void theModules() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("articles", "bench", "claims", "dossier", "entities", "explorer", "kernel", "ledger",
+                .containsExactlyInAnyOrder("articles", "bench", "claims", "dossier", "entities", "explorer", "finder", "kernel", "ledger",
                         "narrative", "time", "web");
     }
 

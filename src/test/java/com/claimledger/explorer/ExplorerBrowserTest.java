@@ -256,6 +256,47 @@ class ExplorerBrowserTest {
         });
     }
 
+    /** Editor mode's "propose from text": the finder's proposals for an article, one accepted as an ordinary claim. */
+    @Test
+    void anEditorProposesFromAnArticlesTextAndAcceptsAProposal() {
+        String articleId = "ui-finder-" + System.nanoTime();
+        assertThat(http.post("/api/articles", Map.of("id", articleId, "url", "https://finder.example/" + articleId,
+                "title", "Amirov's fate", "outlet", "IWPR", "publishedAt", "2015-07-20", "text",
+                "According to the GKNB, Amirov was among those shot dead during the raid.\n\nThis has been disputed by the "
+                        + "security service in Kazakstan, which says Amirov died at the beginning of July.")).status()).isEqualTo(201);
+        ChromeDriver editor = browser();
+        open(editor, "/");
+        editor.findElement(By.id("editor-toggle")).click();
+        waitFor(editor, ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(Http.EDITOR);
+        editor.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+        waitFor(editor, d -> d.findElement(By.id("token-state")).getText().startsWith("A token is set") ? true : null);
+
+        WebElement form = waitFor(editor, ExpectedConditions.visibilityOfElementLocated(By.id("form-propose")));
+        waitFor(editor, d -> new Select(form.findElement(By.name("articleId"))).getOptions().stream()
+                .anyMatch(o -> articleId.equals(o.getAttribute("value"))) ? true : null);
+        new Select(form.findElement(By.name("articleId"))).selectByValue(articleId);
+        long size = http.ledgerSize();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement proposal = waitFor(editor, d -> d.findElements(By.cssSelector("#proposals li.proposal")).stream()
+                .filter(li -> li.getText().contains("Amirov died at the beginning of July")).findFirst().orElse(null));
+        assertThat(proposal.getText()).contains("National Security Committee of Kazakhstan", "2015-07-01", "at the beginning of July");
+        assertThat(editor.findElement(By.cssSelector("#proposals .proposal-relations")).getText()).contains("disputes");
+        assertThat(http.ledgerSize()).as("proposing records nothing").isEqualTo(size);
+        assertAccessible(editor, "propose from text");
+
+        ((JavascriptExecutor) editor).executeScript("arguments[0].scrollIntoView({block: 'center'})", proposal);
+        proposal.findElement(By.cssSelector("button.accept")).click();
+        String status = waitFor(editor, d -> {
+            String text = proposal.findElement(By.cssSelector(".proposal-status")).getText();
+            return text.startsWith("Recorded as claim ") ? text : null;
+        });
+        String claimId = status.substring("Recorded as claim ".length(), status.length() - 1);
+        var recorded = http.get("/api/claims/" + claimId + "/history").json().get("events").get(0);
+        assertThat(recorded.get("payload").get("proposal").asText()).isEqualTo(proposal.getAttribute("data-proposal-id"));
+        assertThat(recorded.get("payload").get("attributedTo").asText()).isEqualTo("knb-kazakhstan");
+        Browser.screenshot(editor, "propose-desktop");
+    }
+
     @Test
     void aHostileStatementIsShownAsText() {
         String hostile = "<script>alert(1)</script>";

@@ -61,6 +61,8 @@ class UnknownParameterTest extends ApiTest {
         samples.put("/api/ledger/verify", new Sample("/api/ledger/verify", 200));
         samples.put("/api/claims/{id}/proof", new Sample("/api/claims/" + CLAIM + "/proof?size=50", 200));
         samples.put("/api/admin/dead-letters", new Sample("/api/admin/dead-letters", 200));
+        samples.put("/api/entities/{id}/alias-suggestions", new Sample("/api/entities/gknb/alias-suggestions?limit=5", 200));
+        samples.put("/api/entities/merge-suggestions", new Sample("/api/entities/merge-suggestions?limit=5", 200));
         // No such replay: the known request reaches the controller (404), an unknown parameter does not.
         samples.put("/api/admin/replay/{id}", new Sample("/api/admin/replay/no-such-replay", 404));
         // An event stream never ends: only the refusal is checked (LedgerStreamTest reads the stream itself).

@@ -16,9 +16,15 @@ public final class ClaimCommands {
     private ClaimCommands() {
     }
 
+    /** {@code proposal}: the finder's proposal the claim was accepted from, or null. */
     public record RecordClaim(@TargetAggregateIdentifier String claimId, String articleId, String statement, String quote,
                               String attributedTo, List<String> subjects, String topic, Instant assertedAt,
-                              EventTime eventTime) {
+                              EventTime eventTime, String proposal) {
+
+        public RecordClaim(String claimId, String articleId, String statement, String quote, String attributedTo,
+                           List<String> subjects, String topic, Instant assertedAt, EventTime eventTime) {
+            this(claimId, articleId, statement, quote, attributedTo, subjects, topic, assertedAt, eventTime, null);
+        }
     }
 
     public record DisputeClaim(@TargetAggregateIdentifier String claimId, String byClaimId, String reason, Instant at,

@@ -3,6 +3,7 @@ package com.claimledger.claims.api;
 import com.claimledger.time.EventTime;
 import com.claimledger.time.Occurrence;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -14,11 +15,23 @@ public final class ClaimEvents {
     private ClaimEvents() {
     }
 
-    /** An attributed statement appeared in an article; its narrative time is when the source asserted it. */
-    @Revision("1")
+    /**
+     * An attributed statement appeared in an article; its narrative time is when the source asserted it. Revision 2
+     * added {@code proposal}: the finder's proposal an editor accepted, absent for a claim typed by hand (and left out
+     * of the payload then, so such a claim's entry reads as revision 1's did). Revision 1 events are upcast by
+     * {@code ClaimRecordedUpcaster}.
+     */
+    @Revision("2")
     public record ClaimRecorded(String claimId, String articleId, String statement, String quote, String attributedTo,
-                                List<String> subjects, String topic, Instant assertedAt, EventTime eventTime)
+                                List<String> subjects, String topic, Instant assertedAt, EventTime eventTime,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String proposal)
             implements Occurrence {
+
+        /** A claim not accepted from a proposal. */
+        public ClaimRecorded(String claimId, String articleId, String statement, String quote, String attributedTo,
+                             List<String> subjects, String topic, Instant assertedAt, EventTime eventTime) {
+            this(claimId, articleId, statement, quote, attributedTo, subjects, topic, assertedAt, eventTime, null);
+        }
 
         @Override
         @JsonIgnore

@@ -25,7 +25,14 @@ public interface ClaimWrites {
                     @Size(max = 50) List<@NotBlank @Size(max = 200) String> subjects,
                     @Size(max = 100) String topic,
                     String assertedAt,
-                    @Valid EventTime eventTime) {
+                    @Valid EventTime eventTime,
+                    @Pattern(regexp = Ids.PATTERN) String proposal) {
+
+        /** A claim typed by hand (no finder proposal). */
+        public NewClaim(String id, String articleId, String statement, String quote, String attributedTo,
+                        List<String> subjects, String topic, String assertedAt, EventTime eventTime) {
+            this(id, articleId, statement, quote, attributedTo, subjects, topic, assertedAt, eventTime, null);
+        }
     }
 
     record NewDispute(@NotBlank @Size(max = 100) String byClaim, @Size(max = 4000) String reason, String at) {

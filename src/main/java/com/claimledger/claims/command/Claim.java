@@ -68,7 +68,7 @@ public class Claim {
         Instant assertedAt = command.assertedAt() != null ? command.assertedAt() : article.publishedAt();
         ClaimRecorded event = new ClaimRecorded(command.claimId(), command.articleId(), command.statement(),
                 command.quote(), command.attributedTo(), command.subjects(), command.topic(), assertedAt,
-                command.eventTime());
+                command.eventTime(), command.proposal());
         if (CreateOrRepeat.isNew(recorded, event, CreateOrRepeat.otherContent("claim", command.claimId()))) {
             apply(event);
         }

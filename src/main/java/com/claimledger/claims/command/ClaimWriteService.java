@@ -58,7 +58,7 @@ class ClaimWriteService implements ClaimWrites {
             List<String> subjects = request.subjects() == null ? List.of()
                     : request.subjects().stream().map(entities::resolveOrRegister).distinct().toList();
             return ledger.createOrRepeat(id, new RecordClaim(id, request.articleId(), request.statement(),
-                    request.quote(), source, subjects, topic(request.topic()), assertedAt, eventTime));
+                    request.quote(), source, subjects, topic(request.topic()), assertedAt, eventTime, request.proposal()));
         });
     }
 

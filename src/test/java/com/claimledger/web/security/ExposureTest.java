@@ -32,6 +32,12 @@ class ExposureTest extends ApiTest {
         assertThat(http.send("GET", "/actuator/metrics", null, Http.EDITOR).status()).isEqualTo(403);
         assertThat(http.send("GET", "/actuator/metrics", null, Http.ADMIN).status()).isEqualTo(200);
         assertThat(http.send("GET", "/actuator/info", null, Http.ADMIN).status()).isEqualTo(200);
+        // The finder's proposals are an editor's tool (they read the ledger's names for a text); suggestions are reads.
+        Map<String, Object> text = Map.of("text", "The minister said the bridge was closed.");
+        assertThat(http.post("/api/articles/iwpr-kyrgyzstan-firefight/proposals", text, null).status()).as("reader proposes").isEqualTo(401);
+        assertThat(http.post("/api/articles/iwpr-kyrgyzstan-firefight/proposals", text, Http.EDITOR).status()).as("editor proposes").isEqualTo(200);
+        assertThat(http.get("/api/entities/merge-suggestions").status()).as("reader reads merge suggestions").isEqualTo(200);
+        assertThat(http.get("/api/entities/gknb/alias-suggestions").status()).as("reader reads alias suggestions").isEqualTo(200);
     }
 
     @Test
@@ -59,7 +65,7 @@ class ExposureTest extends ApiTest {
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(http.get("/?asOf=2015-07-21&axis=published").status()).isEqualTo(200);
         for (String file : List.of("/explorer/js/main.js", "/explorer/js/api.js", "/explorer/js/dom.js",
-                "/explorer/js/editor.js", "/explorer/js/live.js", "/explorer/explorer.css", "/explorer/icon.svg")) {
+                "/explorer/js/editor.js", "/explorer/js/finder.js", "/explorer/js/live.js", "/explorer/explorer.css", "/explorer/icon.svg")) {
             Response response = http.get(file);
             assertThat(response.status()).as(file).isEqualTo(200);
             if (file.endsWith(".js")) {
