@@ -31,8 +31,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -54,6 +56,9 @@ public class Claim {
     private String retractionReason;
     private final Map<String, ClaimDisputed> disputesInForce = new HashMap<>();
     private final Map<String, ClaimCorroborated> corroborations = new HashMap<>();
+    private final Set<DisputeWithdrawn> withdrawals = new HashSet<>();
+    private final Set<ClaimAmended> amendments = new HashSet<>();
+    private final Set<ClaimReviewed> reviews = new HashSet<>();
 
     protected Claim() {
     }
@@ -104,6 +109,10 @@ public class Claim {
         requireVersion(command.expectedVersion());
         claims.find(command.byClaimId()).orElseThrow(() -> LedgerException.notFound("claim", command.byClaimId()));
         ClaimDisputed dispute = disputesInForce.get(command.byClaimId());
+        if (dispute == null && command.idempotent() && command.at() != null && withdrawals.contains(
+                new DisputeWithdrawn(claimId, command.byClaimId(), command.reason(), command.at()))) {
+            return;
+        }
         if (dispute == null) {
             throw LedgerException.conflict("claim '" + claimId + "' has no dispute by '" + command.byClaimId() + "' in force");
         }
@@ -128,6 +137,10 @@ public class Claim {
     @CommandHandler
     public void handle(AmendClaim command, ArticleLookup articles, Clock clock) {
         requireVersion(command.expectedVersion());
+        if (command.idempotent() && command.at() != null && amendments.contains(new ClaimAmended(claimId,
+                command.statement(), command.quote(), command.reason(), command.at()))) {
+            return;
+        }
         if (retracted) {
             throw LedgerException.conflict("claim '" + claimId + "' is retracted and cannot be amended");
         }
@@ -153,8 +166,14 @@ public class Claim {
     @CommandHandler
     public void handle(ReviewClaim command, Clock clock) {
         requireVersion(command.expectedVersion());
-        apply(new ClaimReviewed(claimId, command.rating(), command.explanation(), command.reviewer(),
-                clock.instant()));
+        ClaimReviewed review = new ClaimReviewed(claimId, command.rating(), command.explanation(), command.reviewer(),
+                command.at() == null ? clock.instant() : notBefore(command.at(), recorded.assertedAt(),
+                        "the claim was asserted"));
+        // Only an import names the time, and only there is a repeat the same review again rather than a second one.
+        if (command.idempotent() && command.at() != null && reviews.contains(review)) {
+            return;
+        }
+        apply(review);
     }
 
     @EventSourcingHandler
@@ -171,6 +190,17 @@ public class Claim {
     @EventSourcingHandler
     void on(DisputeWithdrawn event) {
         disputesInForce.remove(event.byClaimId());
+        withdrawals.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ClaimAmended event) {
+        amendments.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ClaimReviewed event) {
+        reviews.add(event);
     }
 
     @EventSourcingHandler
