@@ -4,6 +4,7 @@ import com.claimledger.articles.api.ArticleWrites.NewArticle;
 import com.claimledger.claims.api.ClaimWrites.NewClaim;
 import com.claimledger.claims.api.Rating;
 import com.claimledger.entities.api.EntityWrites.NewEntity;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -41,28 +42,34 @@ public record Dossier(@Size(max = 10_000) String note,
     }
 
     /** {@code byClaim} disputes or corroborates {@code claim}. */
+    @Schema(name = "DossierRelation")
     public record Relation(@NotNull RelationType type, @NotBlank String claim, @NotBlank String byClaim,
                            @Size(max = 4000) String reason, String at) {
     }
 
+    @Schema(name = "DossierRetraction")
     public record Retraction(@NotBlank String claim, @NotBlank @Size(max = 4000) String reason,
                              @Size(max = 200) String retractedBy, String at) {
     }
 
     /** {@code alias} added to {@code entity} (an id); if it names another entity, that one is merged into this one. */
+    @Schema(name = "DossierAlias")
     public record Alias(@NotBlank @Size(max = 100) String entity, @NotBlank @Size(max = 200) String alias) {
     }
 
     /** The dispute of {@code claim} by {@code byClaim} withdrawn. */
+    @Schema(name = "DossierWithdrawal")
     public record Withdrawal(@NotBlank String claim, @NotBlank String byClaim, @NotBlank @Size(max = 4000) String reason,
                              String at) {
     }
 
+    @Schema(name = "DossierAmendment")
     public record Amendment(@NotBlank String claim, @NotBlank @Size(max = 4000) String statement,
                             @Size(max = 4000) String quote, @NotBlank @Size(max = 4000) String reason, String at) {
     }
 
     /** {@code at}: when the review was published (absent: when it is imported). */
+    @Schema(name = "DossierReview")
     public record Review(@NotBlank String claim, @NotNull Rating rating, @NotBlank @Size(max = 4000) String explanation,
                          @Size(max = 200) String reviewer, String at) {
     }

@@ -61,6 +61,8 @@ public final class ClaimReviews {
         if (article != null) {
             Map<String, Object> appearance = new LinkedHashMap<>();
             appearance.put("@type", "NewsArticle");
+            // One node for both properties: the article as the ledger knows it.
+            appearance.put("@id", context.base() + "/api/articles/" + article.id());
             appearance.put("url", article.url());
             appearance.put("headline", article.title());
             appearance.put("datePublished", date(article.publishedAt()));
