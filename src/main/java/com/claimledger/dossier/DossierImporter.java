@@ -47,8 +47,8 @@ public class DossierImporter {
             orEmpty(dossier.claims()).forEach(claims::record);
             for (Dossier.Relation relation : orEmpty(dossier.relations())) {
                 switch (relation.type()) {
-                    case DISPUTES -> claims.dispute(relation.claim(),
-                            new NewDispute(relation.byClaim(), relation.reason(), relation.at()), null);
+                    case DISPUTES -> claims.disputeOnce(relation.claim(),
+                            new NewDispute(relation.byClaim(), relation.reason(), relation.at()));
                     case CORROBORATES -> claims.corroborate(relation.claim(),
                             new NewCorroboration(relation.byClaim(), relation.reason(), relation.at()), null);
                 }

@@ -22,8 +22,17 @@ public final class ClaimCommands {
                               EventTime eventTime) {
     }
 
+    /**
+     * {@code once} (imports): a dispute identical to one recorded before, even one since withdrawn, is that dispute
+     * again, not a new one: a dossier applied again does not dispute anew what it withdrew.
+     */
     public record DisputeClaim(@TargetAggregateIdentifier String claimId, String byClaimId, String reason, Instant at,
-                               Long expectedVersion, boolean idempotent) {
+                               Long expectedVersion, boolean idempotent, boolean once) {
+
+        public DisputeClaim(String claimId, String byClaimId, String reason, Instant at, Long expectedVersion,
+                            boolean idempotent) {
+            this(claimId, byClaimId, reason, at, expectedVersion, idempotent, false);
+        }
     }
 
     public record WithdrawDispute(@TargetAggregateIdentifier String claimId, String byClaimId, String reason, Instant at,

@@ -76,6 +76,8 @@ public interface ClaimWrites {
      * {@code at} of a review is when it was published in the ledger it comes from (a review made here is timed by
      * its recording).
      */
+    Written<String> disputeOnce(String claimId, NewDispute request);
+
     void withdrawOnce(String claimId, String byClaim, Withdrawal request);
 
     void amendOnce(String claimId, NewAmendment request);

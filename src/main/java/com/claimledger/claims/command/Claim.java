@@ -57,6 +57,7 @@ public class Claim {
     private final Map<String, ClaimDisputed> disputesInForce = new HashMap<>();
     private final Map<String, ClaimCorroborated> corroborations = new HashMap<>();
     private final Set<DisputeWithdrawn> withdrawals = new HashSet<>();
+    private final Set<ClaimDisputed> disputesEver = new HashSet<>();
     private final Set<ClaimAmended> amendments = new HashSet<>();
     private final Set<ClaimReviewed> reviews = new HashSet<>();
 
@@ -86,6 +87,9 @@ public class Claim {
         ClaimDisputed dispute = new ClaimDisputed(claimId, by.claimId(), command.reason(), relationTime(command.at(), by));
         Supplier<LedgerException> disputedAlready = () -> LedgerException.conflict(
                 "claim '" + claimId + "' is already disputed by '" + by.claimId() + "'");
+        if (command.once() && !disputesInForce.containsKey(by.claimId()) && disputesEver.contains(dispute)) {
+            return;
+        }
         // Checked first: a dossier imported again repeats its disputes after it has applied its retractions.
         if (disputesInForce.containsKey(by.claimId())) {
             repeatOf(disputesInForce.get(by.claimId()), dispute, command.idempotent(), disputedAlready);
@@ -185,6 +189,7 @@ public class Claim {
     @EventSourcingHandler
     void on(ClaimDisputed event) {
         disputesInForce.put(event.byClaimId(), event);
+        disputesEver.add(event);
     }
 
     @EventSourcingHandler

@@ -112,6 +112,16 @@ class ClaimWriteService implements ClaimWrites {
     }
 
     @Override
+    public Written<String> disputeOnce(String claimId, NewDispute request) {
+        Instant at = pastTime("at", request.at());
+        return ledger.write(() -> {
+            requireClaim(claimId);
+            return ledger.createOrRepeat(claimId, new DisputeClaim(claimId, request.byClaim(), request.reason(), at,
+                    null, true, true));
+        });
+    }
+
+    @Override
     public void withdrawOnce(String claimId, String byClaim, Withdrawal request) {
         Instant at = pastTime("at", request.at());
         change(claimId, new WithdrawDispute(claimId, byClaim, request.reason(), at, null, true));
