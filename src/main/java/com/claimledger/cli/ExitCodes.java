@@ -10,9 +10,6 @@ final class ExitCodes {
     static final int UNUSABLE = 2;
     static final int UNREACHABLE = 3;
 
-    static final String[] LIST = {"0:success", "1:a failed verification, or an input the ledger refused",
-            "2:unusable arguments, or files that cannot be read or written", "3:server unreachable"};
-
     private ExitCodes() {
     }
 }

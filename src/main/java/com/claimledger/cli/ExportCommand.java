@@ -73,7 +73,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         } catch (LedgerClient.Refused e) {
             spec.commandLine().getErr().println("the ledger refused the export (" + e.status + "): " + e.getMessage());
-            return ExitCodes.REFUSED;
+            return e.status == 502 || e.status == 503 || e.status == 504 ? ExitCodes.UNREACHABLE : ExitCodes.REFUSED;
         } catch (LedgerClient.Unreachable e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.UNREACHABLE;

@@ -46,7 +46,7 @@ class ModularityTest {
     void theModules() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("articles", "bench", "claims", "dossier", "entities", "explorer", "kernel", "ledger",
-                        "narrative", "time", "web");
+                        "narrative", "time", "web", "exports", "cli");
     }
 
     /**
