@@ -1,6 +1,7 @@
 package com.claimledger.dossier;
 
 import com.claimledger.ledger.api.LedgerEntry;
+import com.claimledger.ledger.api.LedgerQueries.CountEntries;
 import com.claimledger.ledger.api.LedgerQueries.Entries;
 import com.claimledger.ledger.api.LedgerQueries.ListEntries;
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +46,13 @@ public class DossierExporter {
     }
 
     public void write(OutputStream out) throws IOException {
+        // The ledger as it is now: entries appended while the passes run belong to the next export, not to some lists.
+        long size = queries.query(new CountEntries(), Long.class).join();
         Map<String, String> names = new HashMap<>();
         try (JsonGenerator generator = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             generator.writeStartObject();
             generator.writeStringField("note", "exported from a Claim Ledger on " + clock.instant());
-            section(generator, "entities", (entry, items) -> {
+            section(generator, "entities", size, (entry, items) -> {
                 if (entry.type().equals("EntityRegistered")) {
                     JsonNode event = entry.payload();
                     names.put(event.path("entityId").asText(), event.path("name").asText());
@@ -56,13 +60,13 @@ public class DossierExporter {
                             .put("kind", event.path("kind").asText()).set("aliases", event.path("aliases")));
                 }
             });
-            section(generator, "aliases", (entry, items) -> {
+            section(generator, "aliases", size, (entry, items) -> {
                 JsonNode event = entry.payload();
                 if (entry.type().equals("EntityAliasAdded") || entry.type().equals("EntitiesMerged")) {
                     items.add(object().put("entity", event.path("entityId").asText()).put("alias", event.path("alias").asText()));
                 }
             });
-            section(generator, "articles", (entry, items) -> {
+            section(generator, "articles", size, (entry, items) -> {
                 if (entry.type().equals("ArticleRecorded")) {
                     JsonNode event = entry.payload();
                     String publishedAt = event.path("publishedAt").asText();
@@ -70,12 +74,12 @@ public class DossierExporter {
                     if ("DAY".equals(event.path("publishedAtPrecision").asText(null))) {
                         publishedAt = publishedAt.substring(0, 10);
                     }
-                    items.add(put(object().put("id", event.path("articleId").asText()), event, "url", "title", "outlet")
-                            .put("publishedAt", publishedAt));
-                    put((ObjectNode) items.get(items.size() - 1), event, "author", "language", "text");
+                    ObjectNode article = put(object().put("id", event.path("articleId").asText()), event, "url", "title",
+                            "outlet").put("publishedAt", publishedAt);
+                    items.add(put(article, event, "author", "language", "text"));
                 }
             });
-            section(generator, "claims", (entry, items) -> {
+            section(generator, "claims", size, (entry, items) -> {
                 if (entry.type().equals("ClaimRecorded")) {
                     JsonNode event = entry.payload();
                     ObjectNode claim = put(object().put("id", event.path("claimId").asText()), event, "articleId",
@@ -91,7 +95,7 @@ public class DossierExporter {
                     items.add(claim);
                 }
             });
-            section(generator, "relations", (entry, items) -> {
+            section(generator, "relations", size, (entry, items) -> {
                 JsonNode event = entry.payload();
                 if (entry.type().equals("ClaimDisputed") || entry.type().equals("ClaimCorroborated")) {
                     ObjectNode relation = object().put("type", entry.type().equals("ClaimDisputed") ? "DISPUTES" : "CORROBORATES")
@@ -103,21 +107,21 @@ public class DossierExporter {
                     items.add(relation.put("at", event.path("occurredAt").asText()));
                 }
             });
-            section(generator, "withdrawals", (entry, items) -> {
+            section(generator, "withdrawals", size, (entry, items) -> {
                 if (entry.type().equals("DisputeWithdrawn")) {
                     JsonNode event = entry.payload();
                     items.add(object().put("claim", event.path("claimId").asText()).put("byClaim", event.path("byClaimId").asText())
                             .put("reason", event.path("reason").asText()).put("at", event.path("occurredAt").asText()));
                 }
             });
-            section(generator, "amendments", (entry, items) -> {
+            section(generator, "amendments", size, (entry, items) -> {
                 if (entry.type().equals("ClaimAmended")) {
                     JsonNode event = entry.payload();
                     items.add(put(object().put("claim", event.path("claimId").asText()), event, "statement", "quote", "reason")
                             .put("at", event.path("occurredAt").asText()));
                 }
             });
-            section(generator, "retractions", (entry, items) -> {
+            section(generator, "retractions", size, (entry, items) -> {
                 if (entry.type().equals("ClaimRetracted")) {
                     JsonNode event = entry.payload();
                     items.add(object().put("claim", event.path("claimId").asText()).put("reason", event.path("reason").asText())
@@ -126,7 +130,7 @@ public class DossierExporter {
                             .put("at", event.path("occurredAt").asText()));
                 }
             });
-            section(generator, "reviews", (entry, items) -> {
+            section(generator, "reviews", size, (entry, items) -> {
                 if (entry.type().equals("ClaimReviewed")) {
                     JsonNode event = entry.payload();
                     items.add(put(object().put("claim", event.path("claimId").asText()), event, "rating", "explanation",
@@ -138,18 +142,18 @@ public class DossierExporter {
     }
 
     /** One list of the dossier: a pass over the whole ledger, each page's elements written before the next is read. */
-    private void section(JsonGenerator generator, String name, BiConsumer<LedgerEntry, List<JsonNode>> element)
+    private void section(JsonGenerator generator, String name, long size, BiConsumer<LedgerEntry, List<JsonNode>> element)
             throws IOException {
         generator.writeArrayFieldStart(name);
         Long after = null;
         while (true) {
             List<LedgerEntry> page = queries.query(new ListEntries(after, PAGE), Entries.class).join().entries();
-            List<JsonNode> items = new java.util.ArrayList<>();
-            page.forEach(entry -> element.accept(entry, items));
+            List<JsonNode> items = new ArrayList<>();
+            page.stream().filter(entry -> entry.sequence() < size).forEach(entry -> element.accept(entry, items));
             for (JsonNode item : items) {
                 generator.writeTree(item);
             }
-            if (page.size() < PAGE) {
+            if (page.size() < PAGE || page.get(page.size() - 1).sequence() >= size - 1) {
                 break;
             }
             after = page.get(page.size() - 1).sequence();

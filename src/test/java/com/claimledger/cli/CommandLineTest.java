@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
@@ -42,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ledger.security.editors=editor:" + Http.EDITOR,
         "ledger.security.admins=admin:" + Http.ADMIN
 })
+// Its ledger is of no use to other tests: closed after, so that its background work does not slow theirs.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CommandLineTest {
 
     static {
