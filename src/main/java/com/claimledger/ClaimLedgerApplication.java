@@ -1,21 +1,16 @@
 package com.claimledger;
 
-import com.claimledger.bench.BenchCommand;
-import com.claimledger.ledger.integrity.VerifyCommand;
+import com.claimledger.cli.LedgerCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-import java.util.Arrays;
 
 @SpringBootApplication
 public class ClaimLedgerApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("verify")) {
-            System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length)));
-        }
-        if (args.length > 0 && args[0].equals("bench")) {
-            System.exit(BenchCommand.run(ClaimLedgerApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+        // A command (import, export, verify, bench, --help) runs and exits; anything else starts the server.
+        if (LedgerCommandLine.isCommand(args)) {
+            System.exit(LedgerCommandLine.run(ClaimLedgerApplication.class, args));
         }
         try {
             SpringApplication.run(ClaimLedgerApplication.class, args);

@@ -99,6 +99,11 @@ public final class BenchCommand implements Callable<Integer> {
         this.application = application;
     }
 
+    /** The command, to run as a subcommand of the jar's command line. */
+    public static BenchCommand of(Class<?> application) {
+        return new BenchCommand(application);
+    }
+
     public static int run(Class<?> application, String... args) {
         return new CommandLine(new BenchCommand(application)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }

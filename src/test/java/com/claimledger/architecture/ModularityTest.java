@@ -45,8 +45,8 @@ class ModularityTest {
     @Test
     void theModules() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("articles", "bench", "claims", "dossier", "entities", "explorer", "finder", "kernel", "ledger",
-                        "narrative", "time", "web");
+                .containsExactlyInAnyOrder("articles", "bench", "claims", "dossier", "entities", "explorer", "finder", "kernel",
+                        "ledger", "narrative", "time", "web", "exports", "cli");
     }
 
     /**

@@ -63,8 +63,13 @@ public final class Http {
     }
 
     public Response send(String method, String path, String body, String token) {
+        return send(method, path, body, token, Map.of());
+    }
+
+    public Response send(String method, String path, String body, String token, Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
         return send(builder, token);
     }
 

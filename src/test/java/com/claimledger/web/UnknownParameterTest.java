@@ -46,6 +46,10 @@ class UnknownParameterTest extends ApiTest {
         samples.put("/api/claims/{id}", new Sample("/api/claims/" + CLAIM + "?asOf=2015-08-01&axis=published", 200));
         samples.put("/api/claims/{id}/history", new Sample("/api/claims/" + CLAIM + "/history", 200));
         samples.put("/api/claims/{id}/claim-reviews", new Sample("/api/claims/" + CLAIM + "/claim-reviews", 200));
+        samples.put("/api/claims/{id}/claimreview", new Sample("/api/claims/" + CLAIM + "/claimreview", 200));
+        samples.put("/api/export/claimreview", new Sample("/api/export/claimreview?limit=1&cursor={cursor}", 200));
+        samples.put("/api/export/prov", new Sample("/api/export/prov?format=jsonld&asOf=2015-08-01&axis=published", 200));
+        samples.put("/api/export/dossier", new Sample("/api/export/dossier", 200));
         samples.put("/api/views/current", new Sample("/api/views/current?asOf=2015-08-01&axis=published&subject=GKNB&source=GKNB"
                 + "&topic=amirov-fate&limit=5&cursor={cursor}", 200));
         samples.put("/api/views/disputed", new Sample("/api/views/disputed?asOf=2015-08-01&axis=published&subject=GKNB"

@@ -33,6 +33,10 @@ public final class ClaimQueries {
     public record ClaimPage(List<ClaimView> items, String next) {
     }
 
+    /** Every claim with at least one review, as it stands now, ordered by id (the ClaimReview feed). */
+    public record ListReviewedClaims(int limit, String cursor) {
+    }
+
     /** Disputes in force as of {@code asOf}; a dispute matches a filter when either of its claims does. */
     public record ListDisputes(AsOf asOf, String subject, String topic, int limit, String cursor) {
     }

@@ -76,4 +76,18 @@ public interface ClaimWrites {
     void retract(String claimId, NewRetraction request, Long expectedVersion, boolean repeatable);
 
     void review(String claimId, NewReview request, Long expectedVersion);
+
+    /**
+     * The changes of a dossier import, each applied once: an identical repeat (same content and same {@code at}) is
+     * accepted and records nothing, so a dossier interrupted and sent again adds no second amendment or review.
+     * {@code at} of a review is when it was published in the ledger it comes from (a review made here is timed by
+     * its recording).
+     */
+    Written<String> disputeOnce(String claimId, NewDispute request);
+
+    void withdrawOnce(String claimId, String byClaim, Withdrawal request);
+
+    void amendOnce(String claimId, NewAmendment request);
+
+    void reviewOnce(String claimId, NewReview request, String at);
 }

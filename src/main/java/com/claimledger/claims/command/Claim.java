@@ -31,8 +31,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -54,6 +56,10 @@ public class Claim {
     private String retractionReason;
     private final Map<String, ClaimDisputed> disputesInForce = new HashMap<>();
     private final Map<String, ClaimCorroborated> corroborations = new HashMap<>();
+    private final Set<DisputeWithdrawn> withdrawals = new HashSet<>();
+    private final Set<ClaimDisputed> disputesEver = new HashSet<>();
+    private final Set<ClaimAmended> amendments = new HashSet<>();
+    private final Set<ClaimReviewed> reviews = new HashSet<>();
 
     protected Claim() {
     }
@@ -81,6 +87,9 @@ public class Claim {
         ClaimDisputed dispute = new ClaimDisputed(claimId, by.claimId(), command.reason(), relationTime(command.at(), by));
         Supplier<LedgerException> disputedAlready = () -> LedgerException.conflict(
                 "claim '" + claimId + "' is already disputed by '" + by.claimId() + "'");
+        if (command.once() && !disputesInForce.containsKey(by.claimId()) && disputesEver.contains(dispute)) {
+            return;
+        }
         // Checked first: a dossier imported again repeats its disputes after it has applied its retractions.
         if (disputesInForce.containsKey(by.claimId())) {
             repeatOf(disputesInForce.get(by.claimId()), dispute, command.idempotent(), disputedAlready);
@@ -104,6 +113,10 @@ public class Claim {
         requireVersion(command.expectedVersion());
         claims.find(command.byClaimId()).orElseThrow(() -> LedgerException.notFound("claim", command.byClaimId()));
         ClaimDisputed dispute = disputesInForce.get(command.byClaimId());
+        if (dispute == null && command.idempotent() && command.at() != null && withdrawals.contains(
+                new DisputeWithdrawn(claimId, command.byClaimId(), command.reason(), command.at()))) {
+            return;
+        }
         if (dispute == null) {
             throw LedgerException.conflict("claim '" + claimId + "' has no dispute by '" + command.byClaimId() + "' in force");
         }
@@ -128,6 +141,10 @@ public class Claim {
     @CommandHandler
     public void handle(AmendClaim command, ArticleLookup articles, Clock clock) {
         requireVersion(command.expectedVersion());
+        if (command.idempotent() && command.at() != null && amendments.contains(new ClaimAmended(claimId,
+                command.statement(), command.quote(), command.reason(), command.at()))) {
+            return;
+        }
         if (retracted) {
             throw LedgerException.conflict("claim '" + claimId + "' is retracted and cannot be amended");
         }
@@ -153,8 +170,14 @@ public class Claim {
     @CommandHandler
     public void handle(ReviewClaim command, Clock clock) {
         requireVersion(command.expectedVersion());
-        apply(new ClaimReviewed(claimId, command.rating(), command.explanation(), command.reviewer(),
-                clock.instant()));
+        ClaimReviewed review = new ClaimReviewed(claimId, command.rating(), command.explanation(), command.reviewer(),
+                command.at() == null ? clock.instant() : notBefore(command.at(), recorded.assertedAt(),
+                        "the claim was asserted"));
+        // Only an import names the time, and only there is a repeat the same review again rather than a second one.
+        if (command.idempotent() && command.at() != null && reviews.contains(review)) {
+            return;
+        }
+        apply(review);
     }
 
     @EventSourcingHandler
@@ -166,11 +189,23 @@ public class Claim {
     @EventSourcingHandler
     void on(ClaimDisputed event) {
         disputesInForce.put(event.byClaimId(), event);
+        disputesEver.add(event);
     }
 
     @EventSourcingHandler
     void on(DisputeWithdrawn event) {
         disputesInForce.remove(event.byClaimId());
+        withdrawals.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ClaimAmended event) {
+        amendments.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ClaimReviewed event) {
+        reviews.add(event);
     }
 
     @EventSourcingHandler

@@ -111,6 +111,34 @@ class ClaimWriteService implements ClaimWrites {
                 expectedVersion));
     }
 
+    @Override
+    public Written<String> disputeOnce(String claimId, NewDispute request) {
+        Instant at = pastTime("at", request.at());
+        return ledger.write(() -> {
+            requireClaim(claimId);
+            return ledger.createOrRepeat(claimId, new DisputeClaim(claimId, request.byClaim(), request.reason(), at,
+                    null, true, true));
+        });
+    }
+
+    @Override
+    public void withdrawOnce(String claimId, String byClaim, Withdrawal request) {
+        Instant at = pastTime("at", request.at());
+        change(claimId, new WithdrawDispute(claimId, byClaim, request.reason(), at, null, true));
+    }
+
+    @Override
+    public void amendOnce(String claimId, NewAmendment request) {
+        Instant at = pastTime("at", request.at());
+        change(claimId, new AmendClaim(claimId, request.statement(), request.quote(), request.reason(), at, null, true));
+    }
+
+    @Override
+    public void reviewOnce(String claimId, NewReview request, String at) {
+        change(claimId, new ReviewClaim(claimId, request.rating(), request.explanation(), request.reviewer(),
+                pastTime("at", at), null, true));
+    }
+
     /** One change to an existing claim. */
     private void change(String claimId, Object command) {
         ledger.write(() -> {

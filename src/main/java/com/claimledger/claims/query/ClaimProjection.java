@@ -10,6 +10,7 @@ import com.claimledger.claims.api.ClaimEvents.ClaimRetracted;
 import com.claimledger.claims.api.ClaimEvents.ClaimReviewed;
 import com.claimledger.claims.api.ClaimEvents.DisputeWithdrawn;
 import com.claimledger.claims.api.ClaimQueries.ClaimPage;
+import com.claimledger.claims.api.ClaimQueries.ListReviewedClaims;
 import com.claimledger.claims.api.ClaimQueries.Diff;
 import com.claimledger.claims.api.ClaimQueries.NarrativeDiff;
 import com.claimledger.claims.api.ClaimQueries.Timeline;
@@ -193,6 +194,11 @@ class ClaimProjection {
     @QueryHandler
     ClaimPage list(ListClaims query) {
         return reader.list(query);
+    }
+
+    @QueryHandler
+    ClaimPage reviewed(ListReviewedClaims query) {
+        return reader.reviewed(query);
     }
 
     @QueryHandler

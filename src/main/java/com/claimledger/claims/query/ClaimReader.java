@@ -3,6 +3,7 @@ package com.claimledger.claims.query;
 import com.claimledger.articles.api.ArticleQueries.ClaimIds;
 import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
 import com.claimledger.claims.api.ClaimQueries.ClaimPage;
+import com.claimledger.claims.api.ClaimQueries.ListReviewedClaims;
 import com.claimledger.claims.api.ClaimQueries.DisputePage;
 import com.claimledger.claims.api.ClaimQueries.DisputeView;
 import com.claimledger.claims.api.ClaimQueries.ListClaims;
@@ -13,6 +14,7 @@ import com.claimledger.entities.api.EntityRecord;
 import com.claimledger.ledger.projection.PageCursor;
 import com.claimledger.ledger.projection.Sql;
 import com.claimledger.time.AsOf;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -102,6 +104,20 @@ class ClaimReader {
             ClaimView last = items.get(items.size() - 1);
             next = PageCursor.encode(last.assertedAt().toString(), last.id());
         }
+        return new ClaimPage(items, next);
+    }
+
+    ClaimPage reviewed(ListReviewedClaims query) {
+        var params = new MapSqlParameterSource("limit", query.limit() + 1);
+        String after = "";
+        if (query.cursor() != null) {
+            after = " where claim_id > :afterId";
+            params.addValue("afterId", PageCursor.decode(query.cursor(), 1).get(0));
+        }
+        List<String> ids = jdbc.queryForList("select distinct claim_id from claim_review" + after
+                + " order by claim_id limit :limit", params, String.class);
+        List<ClaimView> items = assembler.views(ids.stream().limit(query.limit()).toList(), AsOf.now(clock));
+        String next = ids.size() > query.limit() ? PageCursor.encode(items.get(items.size() - 1).id()) : null;
         return new ClaimPage(items, next);
     }
 

@@ -1,7 +1,5 @@
 package com.claimledger.claims.web;
 
-import com.claimledger.articles.api.ArticleQueries.FindArticle;
-import com.claimledger.articles.api.ArticleView;
 import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
 import com.claimledger.claims.api.ClaimQueries.ClaimPage;
 import com.claimledger.claims.api.ClaimQueries.FindClaim;
@@ -39,7 +37,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -161,15 +158,6 @@ class ClaimController {
 
     private List<LedgerEntry> entriesOf(String aggregateId) {
         return queries.query(new EntriesOf(aggregateId), Entries.class).join().entries();
-    }
-
-    /** The claim's reviews as schema.org ClaimReview (JSON-LD). */
-    @GetMapping(path = "/{id}/claim-reviews", produces = {"application/ld+json", "application/json"})
-    List<Map<String, Object>> claimReviews(@PathVariable String id) {
-        ClaimView claim = current(id);
-        ArticleView article = queries.query(new FindArticle(claim.articleId()),
-                ResponseTypes.optionalInstanceOf(ArticleView.class)).join().orElse(null);
-        return ClaimReviews.of(claim, article);
     }
 
     @GetMapping

@@ -77,6 +77,21 @@ class ExposureTest extends ApiTest {
         assertThat(http.get("/explorer/nothing.js").status()).isEqualTo(404);
     }
 
+    /** The exports, the API description and the PROV vocabulary are public reads; nothing there takes a write. */
+    @Test
+    void exportsAndTheApiDescriptionArePublicReads() {
+        for (String path : List.of("/api/export/prov", "/api/export/prov?format=jsonld", "/api/export/claimreview",
+                "/api/export/dossier", "/api/claims/iwpr-ky-14-gknb-amirov-shot-in-raid/claimreview",
+                "/api/claims/iwpr-ky-14-gknb-amirov-shot-in-raid/claim-reviews", "/v3/api-docs", "/swagger-ui/index.html",
+                "/ns/claimledger.ttl")) {
+            assertThat(http.get(path).status()).as(path).isEqualTo(200);
+        }
+        assertThat(http.get("/ns/claimledger.ttl").contentType()).startsWith("text/turtle");
+        assertThat(http.get("/swagger-ui.html").status()).as("redirects to the UI").isIn(200, 302);
+        assertThat(http.post("/api/export/dossier", Map.of(), null).status()).isEqualTo(401);
+        assertThat(http.post("/api/export/dossier", Map.of(), Http.EDITOR).status()).isEqualTo(405);
+    }
+
     @Test
     void nothingElseIsExposed() {
         for (String path : List.of("/h2-console", "/h2-console/login.jsp", "/actuator/env", "/actuator/beans",
