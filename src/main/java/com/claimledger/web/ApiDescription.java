@@ -208,6 +208,9 @@ class ApiDescription {
         s.put("GET /api/ledger/proofs/inclusion", "RFC 9162 inclusion proof of an entry in the tree of a size");
         s.put("GET /api/ledger/proofs/consistency", "RFC 9162 consistency proof between two tree sizes");
         s.put("GET /api/ledger/verify", "Recompute every entry from the stored events and compare with the recorded hashes");
+        s.put("POST /api/articles/{id}/proposals", "Propose the attributed statements of the article's text (or of the text given) for an editor to accept; nothing is recorded");
+        s.put("GET /api/entities/{id}/alias-suggestions", "Entities that are probably this one, with the evidence, best first; nothing is merged");
+        s.put("GET /api/entities/merge-suggestions", "Pairs of entities that are probably one, with the evidence, best first; nothing is merged");
         s.put("POST /api/admin/replay", "Rebuild every projection from the ledger (admin)");
         s.put("GET /api/admin/replay/{id}", "A replay's progress");
         s.put("GET /api/admin/dead-letters", "Events a projection failed on (admin)");
@@ -266,6 +269,8 @@ class ApiDescription {
                 {"reason": "the outlet withdrew the report", "retractedBy": "GKNB", "at": "2015-07-30"}""");
         e.put("POST /api/claims/{id}/reviews", """
                 {"rating": "MOSTLY_FALSE", "explanation": "contradicted by the Kazakh service", "reviewer": "desk"}""");
+        e.put("POST /api/articles/{id}/proposals", """
+                {"text": "Amirov was killed in the raid, the GKNB said. This has been disputed by the security service in Kazakstan."}""");
         e.put("POST /api/import", """
                 {"entities": [{"id": "gknb", "name": "GKNB", "kind": "AGENCY"}],
                  "articles": [{"id": "a1", "url": "https://example.org/a1", "title": "T", "outlet": "O", "publishedAt": "2015-07-17"}],

@@ -63,6 +63,9 @@ class ApiFuzzTest {
     private final Random random = new Random(SEED);
     private final List<String> claimIds = new ArrayList<>(List.of(SEED_CLAIMS));
     private final List<String> entityIds = new ArrayList<>(List.of("gknb", "knb-kazakhstan", "janbolat-amirov"));
+    private final List<String> articleIds = new ArrayList<>(List.of("iwpr-kyrgyzstan-firefight"));
+    /** Disputes this run recorded, (claim, byClaim), for the withdrawals to name. */
+    private final List<String[]> disputes = new ArrayList<>();
     private Http http;
     private JsonNode api;
     private int counter;
@@ -135,13 +138,22 @@ class ApiFuzzTest {
                 body = broken(value, bodySchema, how, headers);
             }
         }
+        Map<String, String> ids = new HashMap<>();
+        // A valid withdrawal names a dispute in force: one this run recorded (random pairs are almost never disputed).
+        String[] dispute = valid && pathTemplate.endsWith("/withdrawal") && !disputes.isEmpty()
+                ? disputes.remove(random.nextInt(disputes.size())) : null;
         for (Iterator<String> names = List.of("id", "byClaim").iterator(); names.hasNext(); ) {
             String name = names.next();
             if (path.contains("{" + name + "}")) {
-                String id = pathTemplate.startsWith("/api/entities") ? pick(entityIds) : pick(claimIds);
+                String id = pathTemplate.startsWith("/api/entities") ? pick(entityIds)
+                        : pathTemplate.startsWith("/api/articles") ? pick(articleIds) : pick(claimIds);
+                if (dispute != null) {
+                    id = name.equals("id") ? dispute[0] : dispute[1];
+                }
                 if (!valid && breakage.equals("bad id")) {
                     id = List.of("no-such-record", "-starts-with-dash", "x".repeat(150), "with%20space").get(random.nextInt(4));
                 }
+                ids.put(name, id);
                 path = path.replace("{" + name + "}", id);
             }
         }
@@ -168,9 +180,20 @@ class ApiFuzzTest {
                 conforms(response.json(), schema, "$", request);
             }
             remember(pathTemplate, response.json());
+            if (pathTemplate.equals("/api/claims/{id}/disputes") && body != null) {
+                disputes.add(new String[]{ids.get("id"), readJson(body).path("byClaim").asText()});
+            }
             if (pathTemplate.equals("/api/admin/replay")) {
                 awaitReplay(response.json().path("id").asText());
             }
+        }
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -180,6 +203,8 @@ class ApiFuzzTest {
             claimIds.add(answer.path("id").asText());
         } else if (pathTemplate.equals("/api/entities")) {
             entityIds.add(answer.path("id").asText());
+        } else if (pathTemplate.equals("/api/articles")) {
+            articleIds.add(answer.path("id").asText());
         }
     }
 

@@ -1,11 +1,17 @@
 package com.claimledger.ledger.write;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -44,6 +50,7 @@ public class ProjectionProgress {
     private final Duration patience;
     /** Each projection's segments as stored in the token store; they never change once created (no split or merge). */
     private final Map<String, Set<Integer>> segmentsOf = new ConcurrentHashMap<>();
+    private final Map<String, Class<?>> payloadTypes = new ConcurrentHashMap<>();
 
     ProjectionProgress(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing,
                        @Qualifier("serializer") Serializer serializer,
@@ -62,11 +69,10 @@ public class ProjectionProgress {
     void await(Collection<String> eventIds, Collection<String> aggregateIds) {
         var params = new MapSqlParameterSource().addValue("events", eventIds.isEmpty() ? List.of("") : eventIds)
                 .addValue("aggregates", aggregateIds.isEmpty() ? List.of("") : aggregateIds);
-        List<Long> positions = jdbc.queryForList("""
-                select global_index from domain_event_entry where event_identifier in (:events)
-                union
-                select global_index from domain_event_entry where aggregate_identifier in (:aggregates)""",
-                params, Long.class);
+        String columns = "global_index, type, aggregate_identifier, sequence_number, payload_type";
+        List<Stored> positions = jdbc.query("select " + columns + " from domain_event_entry where event_identifier in (:events)"
+                        + " union select " + columns + " from domain_event_entry where aggregate_identifier in (:aggregates)",
+                params, (rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)));
         long deadline = System.nanoTime() + patience.toNanos();
         while (!processed(positions)) {
             if (System.nanoTime() > deadline) {
@@ -103,34 +109,82 @@ public class ProjectionProgress {
     }
 
     /**
-     * Every segment of every projection has passed these positions: a segment this node processes by its own
-     * tracker (which moves at once, also past events the projection ignores), any other by its stored token.
+     * Every segment of every projection has passed these events: a segment this node processes by its own tracker
+     * (which moves at once, also past events the projection ignores), any other by its stored token — and there only
+     * where that segment handles the event. A pooled processor stores the token of a segment that only skipped events
+     * at its next claim extension (seconds later), so waiting on such a segment for an event it does not handle would
+     * hold a write taken by another node for seconds.
      */
-    private boolean processed(List<Long> positions) {
+    private boolean processed(List<Stored> events) {
         Map<String, Map<Integer, TrackingToken>> stored = null;
         for (StreamingEventProcessor processor : streamingProcessors()) {
-            Map<Integer, TrackingToken> segments = new HashMap<>();
-            processor.processingStatus().forEach((segment, status) -> segments.put(segment, status.getTrackingToken()));
-            Set<Integer> all = segmentsOf.get(processor.getName());
-            if (all == null || !segments.keySet().containsAll(all)) {
-                // Some segment is processed elsewhere (or not claimed yet): its stored token says how far it is.
-                stored = stored == null ? storedTokens() : stored;
-                Map<Integer, TrackingToken> storedSegments = stored.getOrDefault(processor.getName(), Map.of());
-                if (!storedSegments.isEmpty()) {
-                    segmentsOf.put(processor.getName(), Set.copyOf(storedSegments.keySet()));
+            Map<Integer, TrackingToken> local = new HashMap<>();
+            processor.processingStatus().forEach((segment, status) -> local.put(segment, status.getTrackingToken()));
+            for (TrackingToken token : local.values()) {
+                if (!events.stream().allMatch(event -> passed(token, event.position()))) {
+                    return false;
                 }
-                storedSegments.forEach(segments::putIfAbsent);
             }
-            if (segments.isEmpty()) {
+            Set<Integer> all = segmentsOf.get(processor.getName());
+            if (all != null && local.keySet().containsAll(all)) {
+                continue;
+            }
+            // Some segment is processed elsewhere (or not claimed yet): its stored token says how far it is.
+            stored = stored == null ? storedTokens() : stored;
+            Map<Integer, TrackingToken> storedSegments = stored.getOrDefault(processor.getName(), Map.of());
+            if (storedSegments.isEmpty()) {
                 return false;
             }
-            for (TrackingToken token : segments.values()) {
-                if (!positions.stream().allMatch(position -> passed(token, position))) {
-                    return false;
+            segmentsOf.put(processor.getName(), Set.copyOf(storedSegments.keySet()));
+            int[] ids = storedSegments.keySet().stream().mapToInt(Integer::intValue).toArray();
+            for (Map.Entry<Integer, TrackingToken> remote : storedSegments.entrySet()) {
+                if (local.containsKey(remote.getKey())) {
+                    continue;
+                }
+                Segment segment = Segment.computeSegment(remote.getKey(), ids);
+                for (Stored event : events) {
+                    if (handles(processor, event, segment) && !passed(remote.getValue(), event.position())) {
+                        return false;
+                    }
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Whether this segment of the processor handles the event: a handler for its payload type, and the event's
+     * sequence (by the processor's sequencing policy) in the segment. When in doubt, yes.
+     */
+    private boolean handles(StreamingEventProcessor processor, Stored event, Segment segment) {
+        if (!(processor instanceof AbstractEventProcessor known)) {
+            return true;
+        }
+        Class<?> payloadType = payloadTypes.computeIfAbsent(event.payloadType(), ProjectionProgress::classOrNull);
+        if (payloadType == null) {
+            return true;
+        }
+        try {
+            // The payload itself is not needed to decide: handlers are chosen by its type, sequences by the aggregate.
+            @SuppressWarnings({"rawtypes", "unchecked"})
+            Message<?> message = new GenericMessage(event.position() + "", payloadType, null, MetaData.emptyInstance());
+            return known.eventHandlerInvoker().canHandle(new GenericDomainEventMessage<>(event.type(), event.aggregateId(),
+                    event.sequence(), message, () -> java.time.Instant.EPOCH), segment);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static Class<?> classOrNull(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    /** A written event as stored: what decides which projection segments handle it. */
+    private record Stored(long position, String type, String aggregateId, long sequence, String payloadType) {
     }
 
     /**
