@@ -66,6 +66,15 @@ public final class LocalPostgres implements AutoCloseable {
         return url(name);
     }
 
+    /** A new, empty database owned by the ledger's user, created with these options (a collation, say). */
+    public String createDatabase(String name, String options) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(url("postgres"), "postgres", "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("create database " + name + " owner ledger " + options);
+        }
+        return url(name);
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
