@@ -29,7 +29,11 @@ final class Limits {
         }
     }
 
-    record RawInsert(long rows, int tables, double seconds) {
+    /**
+     * The raw insert of every row of the ledger; {@code projection…}: the part that went into the projections' tables
+     * (what a replay has to write, at least, since it produces exactly those rows).
+     */
+    record RawInsert(long rows, int tables, double seconds, long events, long projectionRows, double projectionSeconds) {
         double rowsPerSecond() {
             return rows / seconds;
         }
@@ -98,6 +102,9 @@ final class Limits {
         String source = store.sourceUrl(sourceDataDir);
         long rows = 0;
         long nanos = 0;
+        long projectionRows = 0;
+        long projectionNanos = 0;
+        long events = 0;
         int tables = 0;
         try (Connection from = DriverManager.getConnection(source, store.user(), store.password());
              Connection to = DriverManager.getConnection(target, store.user(), store.password())) {
@@ -105,6 +112,8 @@ final class Limits {
             // PostgreSQL streams a result by the fetch size only inside a transaction; otherwise it reads it whole.
             from.setAutoCommit(false);
             for (String table : tables(from)) {
+                long rowsBefore = rows;
+                long nanosBefore = nanos;
                 try (Statement clear = to.createStatement()) {
                     // Rows a migration inserts (the ledger counter) come from the source instead.
                     clear.executeUpdate("delete from " + table);
@@ -142,9 +151,22 @@ final class Limits {
                     }
                 }
                 tables++;
+                if (table.equalsIgnoreCase("domain_event_entry")) {
+                    events = rows - rowsBefore;
+                }
+                if (isProjection(table)) {
+                    projectionRows += rows - rowsBefore;
+                    projectionNanos += nanos - nanosBefore;
+                }
             }
         }
-        return new RawInsert(rows, tables, nanos / 1e9);
+        return new RawInsert(rows, tables, nanos / 1e9, events, projectionRows, projectionNanos / 1e9);
+    }
+
+    /** The tables the projections write (the same that the replay rebuilds into schema replay). */
+    private static boolean isProjection(String table) {
+        String name = table.toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("claim_") || name.startsWith("entity_") || name.equals("article_view");
     }
 
     private static long flush(PreparedStatement write, Connection to, List<Object[]> batch) throws SQLException {

@@ -70,9 +70,13 @@ class BenchSmokeTest {
                 .anyMatch(name -> name.startsWith("replay, Axon defaults (anchor)"))
                 .anyMatch(name -> name.startsWith("start-up over the final ledger"))
                 .anyMatch(name -> name.startsWith("peak heap"))
-                .anyMatch(name -> name.startsWith("health ceiling"));
+                .anyMatch(name -> name.startsWith("health ceiling"))
+                .anyMatch(name -> name.startsWith("raw JDBC insert of the projections' rows"));
         assertThat(result.get("anchor").get("caughtUp").asBoolean()).isTrue();
         assertThat(result.get("limits").get("rawInsert").get("rows").asLong()).isPositive();
+        assertThat(result.get("limits").get("rawInsert").get("projectionRows").asLong()).isPositive()
+                .isLessThan(result.get("limits").get("rawInsert").get("rows").asLong());
+        assertThat(result.get("limits").get("rawInsert").get("events").asLong()).isPositive();
         assertThat(out.toString()).contains("figure", "x anchor");
     }
 }

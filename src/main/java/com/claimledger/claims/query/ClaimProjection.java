@@ -88,7 +88,7 @@ class ClaimProjection {
             jdbc.update("insert into claim_subject (claim_id, position, entity_id) values (:id, :position, :entityId)",
                     Map.of("id", event.claimId(), "position", i, "entityId", subjects.get(i)));
         }
-        addWording(event.claimId(), event.statement(), event.quote(), null, event.assertedAt(), recordedAt);
+        addWording(event.claimId(), true, event.statement(), event.quote(), null, event.assertedAt(), recordedAt);
     }
 
     @EventHandler
@@ -125,7 +125,8 @@ class ClaimProjection {
 
     @EventHandler
     void on(ClaimAmended event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
-        addWording(event.claimId(), event.statement(), event.quote(), event.reason(), event.occurredAt(), recordedAt);
+        addWording(event.claimId(), false, event.statement(), event.quote(), event.reason(), event.occurredAt(),
+                recordedAt);
         advance(event.claimId(), version);
     }
 
@@ -161,8 +162,9 @@ class ClaimProjection {
         return ProjectionDigest.of(GROUP, jdbc.getJdbcTemplate(), TABLES);
     }
 
-    private void addWording(String claimId, String statement, String quote, String reason, Instant occurredAt,
-                            Instant recordedAt) {
+    /** A claim's wording, revision after revision; {@code first}: the claim's own, with no words stored before it. */
+    private void addWording(String claimId, boolean first, String statement, String quote, String reason,
+                            Instant occurredAt, Instant recordedAt) {
         jdbc.update("""
                 insert into claim_wording (claim_id, revision, statement, quote, reason, search_text, occurred_at, recorded_at)
                 values (:id, (select count(*) from claim_wording where claim_id = :id), :statement, :quote, :reason,
@@ -172,7 +174,10 @@ class ClaimProjection {
                         .addValue("searchText", Names.key(statement + " " + (quote == null ? "" : quote))));
         // The words of every revision stay findable: the reader keeps only claims whose wording as of t matches.
         Set<String> words = Words.of(statement, quote);
-        words.removeAll(jdbc.queryForList("select word from claim_word where claim_id = :id", Map.of("id", claimId), String.class));
+        if (!first) {
+            words.removeAll(jdbc.queryForList("select word from claim_word where claim_id = :id", Map.of("id", claimId),
+                    String.class));
+        }
         jdbc.batchUpdate("insert into claim_word (claim_id, word) values (:id, :word)", words.stream()
                 .map(word -> new MapSqlParameterSource("id", claimId).addValue("word", word)).toArray(MapSqlParameterSource[]::new));
     }

@@ -215,6 +215,37 @@ class ClaimReaderTest {
                 .flatMap(List::stream).toList()).containsExactlyElementsOf(all);
     }
 
+    @Test
+    void aRareMatchIsFoundPastManyCandidatesWithNeitherDuplicatesNorOmissions() {
+        // 300 claims that all contain the search's lead (longest) word; a second term and a status keep only every
+        // 37th, so a page is filled from several chunks of candidates (the reader checks the costly conditions a chunk
+        // at a time, 64 candidates first)
+        List<String> rare = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String id = "c-%03d".formatted(i);
+            boolean match = i % 37 == 5;
+            ledger.claim(id).says("Humanitarian convoy report " + i + (match ? " near the dam." : "."))
+                    .assertedAt(day("2015-07-01").plusSeconds(60L * (i % 97))).recordedAt(Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i));
+            if (match) {
+                rare.add(id);
+            }
+        }
+        for (String id : rare) {
+            ledger.disputed(id, "c-000", null, day("2015-07-21"), Instant.parse("2026-01-06T10:00:00Z"));
+        }
+        List<String> inOrder = ledger.ids(now(), text("humanitarian dam"));
+        assertThat(inOrder).containsExactlyInAnyOrderElementsOf(rare);
+        ClaimFilter disputedConvoys = new ClaimFilter("humanitarian dam", null, null, null, null,
+                Set.of(ClaimStatus.DISPUTED));
+        for (int limit = 1; limit <= 4; limit++) {
+            List<List<String>> pages = ledger.pages(now(), disputedConvoys, limit);
+            assertThat(pages.stream().flatMap(List::stream).toList()).as("limit %d", limit).containsExactlyElementsOf(inOrder);
+        }
+        // c-000 disputes every rare one, and is the only other disputed claim: it has no "dam"
+        assertThat(ledger.ids(now(), ClaimFilter.of(null, null, null, Set.of(ClaimStatus.DISPUTED))))
+                .hasSize(rare.size() + 1).contains("c-000");
+    }
+
     // ---- the disputed view ----
 
     @Test

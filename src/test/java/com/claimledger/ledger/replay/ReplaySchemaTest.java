@@ -12,10 +12,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shadow projections a replay rebuilds into (schema {@code replay}) are the projections' exact twins: the same
- * tables, columns in the same order with the same types, nullability and defaults, and the same indexes. The switch
- * copies rows with {@code insert ... select *}, and the handlers' lookups rely on the indexes, so a migration that
- * changes a projection table and not its shadow fails here.
+ * The shadow projections a replay rebuilds into (schema {@code replay}) are the projections' twins: the same tables,
+ * columns in the same order with the same types, nullability and defaults, and the same primary keys (the switch
+ * compares rows by them and copies them column by column), so a migration that changes a projection table and not its
+ * shadow fails here. Of the other indexes a shadow keeps only those the rebuild's handlers look rows up by — the
+ * entities' (a merge rewrites an entity's members by canonical id) — and none of the readers' (V15): the rebuild
+ * would maintain them for nobody.
  */
 class ReplaySchemaTest {
 
@@ -33,7 +35,10 @@ class ReplaySchemaTest {
 
         assertThat(ShadowTables.of(jdbc).tables()).containsExactlyElementsOf(PROJECTION_TABLES);
         assertThat(columns(jdbc, "REPLAY")).isEqualTo(columns(jdbc, "PUBLIC"));
-        assertThat(indexes(jdbc, "REPLAY")).isEqualTo(indexes(jdbc, "PUBLIC"));
+        assertThat(indexes(jdbc, "REPLAY")).isEqualTo(indexes(jdbc, "PUBLIC").stream()
+                .filter(index -> index.contains(" PRIMARY KEY ") || index.startsWith("ENTITY_")).toList())
+                .anyMatch(index -> index.startsWith("CLAIM_WORD PRIMARY KEY"))
+                .noneMatch(index -> index.startsWith("CLAIM_WORD INDEX"));
     }
 
     private static List<String> columns(JdbcTemplate jdbc, String schema) {
