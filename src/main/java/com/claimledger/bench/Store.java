@@ -24,9 +24,10 @@ record Store(String url, String user, String password, String rawUrl) {
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password) : List.of();
     }
 
+    /** The ledger to read from; on H2 its results stream row by row instead of being gathered (10^5 claims and more). */
     String sourceUrl(Path dataDir) {
         return postgres() ? url : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("ledger")
-                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
+                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;LAZY_QUERY_EXECUTION=TRUE";
     }
 
     String targetUrl(Path rawDir) {

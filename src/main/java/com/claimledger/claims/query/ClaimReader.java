@@ -174,14 +174,15 @@ class ClaimReader {
 
     /**
      * Up to {@code count} claims that also pass {@code checks}, in page order: the candidates are taken a chunk at a
-     * time (growing, since a chunk that yields few suggests a rare match) and checked together, until the page is full
-     * or the candidates run out. A search's terms usually hold for most of the claims its lead word found, so one
-     * chunk a little larger than the page is the rule, however many claims match.
+     * time and checked together, until the page is full or the candidates run out. The first chunk is a page: the
+     * status of a current view and the further terms of a search usually hold for most candidates, so one chunk is the
+     * rule, however many claims match; each further chunk is four times larger, since a chunk that yielded few
+     * suggests a rare match.
      */
     private List<String> checked(Candidates pages, StringBuilder checks, MapSqlParameterSource params,
                                  Instant afterTime, String afterId, int count) {
         List<String> ids = new ArrayList<>();
-        int chunk = Math.max(4 * count, 64);
+        int chunk = count;
         while (true) {
             List<Candidate> candidates = pages.after(afterTime, afterId, chunk);
             if (candidates.isEmpty()) {
@@ -196,7 +197,7 @@ class ClaimReader {
             Candidate last = candidates.get(candidates.size() - 1);
             afterTime = last.occurredAt();
             afterId = last.id();
-            chunk = Math.min(chunk * 2, 4096);
+            chunk = Math.min(chunk * 4, 4096);
         }
     }
 

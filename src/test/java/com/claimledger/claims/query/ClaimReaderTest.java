@@ -219,7 +219,7 @@ class ClaimReaderTest {
     void aRareMatchIsFoundPastManyCandidatesWithNeitherDuplicatesNorOmissions() {
         // 300 claims that all contain the search's lead (longest) word; a second term and a status keep only every
         // 37th, so a page is filled from several chunks of candidates (the reader checks the costly conditions a chunk
-        // at a time, 64 candidates first)
+        // at a time, a page of candidates first)
         List<String> rare = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             String id = "c-%03d".formatted(i);
