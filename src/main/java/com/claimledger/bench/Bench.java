@@ -74,6 +74,8 @@ final class Bench {
     private final List<Instant> recordedMoments = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> limits = new LinkedHashMap<>();
+    /** Ledger entries (events) at each checkpoint: the sizes are entries, the corpus counts claims. */
+    private final Map<Long, Long> entriesAt = new LinkedHashMap<>();
     private final long began = System.nanoTime();
     private final LiveHeap liveHeap = new LiveHeap();
 
@@ -149,11 +151,19 @@ final class Bench {
                         busClaims += claims;
                     }
                     recordedMoments.add(clock.instant());
+                    if (dossiers % 50 == 0) {
+                        progress(String.format("  %,d claims: POST /api/import %.1f, in-process %.1f claims/s so far",
+                                corpus.claims(), httpClaims / (httpNanos / 1e9), busClaims / (busNanos / 1e9)));
+                    }
                 }
                 ingests.add(new Ingest(stop, httpClaims, httpNanos / 1e9, busClaims, busNanos / 1e9));
                 progress(String.format("  ingest: POST /api/import %.1f claims/s, in-process %.1f claims/s",
                         httpClaims / (httpNanos / 1e9), busClaims / (busNanos / 1e9)));
-                progress(String.format("ledger at %,d claims (%,d dossiers)", corpus.claims(), dossiers));
+                long entries = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject("select count(*) from ledger_entry", Long.class);
+                entriesAt.put((long) stop, entries);
+                progress(String.format("ledger at %,d claims, %,d entries (%,d dossiers)", corpus.claims(), entries,
+                        dossiers));
                 from = stop;
                 if (options.checkpoints().contains(stop)) {
                     if (!options.skip().contains(Step.READS)) {
@@ -306,6 +316,7 @@ final class Bench {
         used.put("nodes", options.nodes());
         result.put("options", used);
         result.put("events", events);
+        result.put("ledgerEntriesAtCheckpoint", entriesAt);
         result.put("figures", figures);
         result.put("limits", limits);
         result.put("anchor", anchorJson);

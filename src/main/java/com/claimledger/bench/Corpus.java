@@ -57,7 +57,6 @@ final class Corpus {
     private final List<String> names = new ArrayList<>();
     private final List<String> articleIds = new ArrayList<>();
     private final List<String> articleQuotes = new ArrayList<>();
-    private final List<String> claimIds = new ArrayList<>();
     private int entityCount;
     private int articleCount;
     private int claimCount;
@@ -105,7 +104,6 @@ final class Corpus {
                         .append(" did not respond to requests for comment. ");
                 ofArticle.add(new NewClaim("c-" + claimCount, articleId, statement, quote, source,
                         subject.equals(other) ? List.of(subject) : List.of(subject, other), "topic-" + random.nextInt(topicCount), published, null));
-                claimIds.add("c-" + claimCount);
                 claimCount++;
             }
             articles.add(new NewArticle(articleId, "https://news.example/" + outlet.toLowerCase().replace(' ', '-')
@@ -203,8 +201,9 @@ final class Corpus {
         return "topic-" + r.nextInt(topicCount);
     }
 
+    /** Claim ids are "c-0" to "c-(claims-1)": derived, not held, so that a 10^6-claim run keeps no list of them. */
     String randomClaim(Random r) {
-        return claimIds.get(r.nextInt(claimIds.size()));
+        return "c-" + r.nextInt(claimCount);
     }
 
     /** A day on the narrative axis that the ledger so far covers. */
