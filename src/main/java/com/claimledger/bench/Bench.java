@@ -44,7 +44,7 @@ final class Bench {
 
     record Options(Class<?> application, int claims, List<Integer> checkpoints, Path out, int clients, int requests, int warmup,
                    int writes, int ceilingRequests, int dossierSize, long anchorTimeoutSeconds, Path work,
-                   boolean keep, List<String> settings, java.util.Set<Step> skip, Store store, int nodes) {
+                   boolean keep, List<String> settings, java.util.Set<Step> skip, Store store, int nodes, Path reuse) {
 
         /** The measured nodes' settings: the database's, then the run's own. */
         List<String> nodeSettings() {
@@ -97,7 +97,8 @@ final class Bench {
     }
 
     private Map<String, Object> run(Path work) throws IOException, SQLException, InterruptedException {
-        Path data = work.resolve("data");
+        // A kept ledger is measured where it lies; it is never deleted with the work directory.
+        Path data = options.reuse() != null ? options.reuse() : work.resolve("data");
         Corpus corpus = new Corpus(options.claims());
         List<Ingest> ingests = new ArrayList<>();
         List<Replay> replays = new ArrayList<>();
@@ -136,6 +137,19 @@ final class Bench {
                 long busNanos = 0;
                 // At least two dossiers a stretch, so that both ways of importing are measured over it.
                 int size = (int) Math.max(1, Math.min(options.dossierSize(), (stop - from + 1) / 2));
+                if (options.reuse() != null) {
+                    // The same dossiers as the run that made the ledger, generated again and not imported: the reads
+                    // draw their parameters from them. Only the final size is measured.
+                    while (corpus.claims() < stop) {
+                        corpus.next(Math.min(size, stop - corpus.claims()));
+                        dossiers++;
+                    }
+                    from = stop;
+                    if (stop != stops.get(stops.size() - 1)) {
+                        continue;
+                    }
+                    recordedMoments.addAll(momentsOf(node, corpus.claims(), options.dossierSize()));
+                }
                 while (corpus.claims() < stop) {
                     Dossier dossier = corpus.next(Math.min(size, stop - corpus.claims()));
                     int claims = dossier.claims().size();
@@ -156,16 +170,18 @@ final class Bench {
                                 corpus.claims(), httpClaims / (httpNanos / 1e9), busClaims / (busNanos / 1e9)));
                     }
                 }
-                ingests.add(new Ingest(stop, httpClaims, httpNanos / 1e9, busClaims, busNanos / 1e9));
-                progress(String.format("  ingest: POST /api/import %.1f claims/s, in-process %.1f claims/s",
-                        httpClaims / (httpNanos / 1e9), busClaims / (busNanos / 1e9)));
+                if (options.reuse() == null) {
+                    ingests.add(new Ingest(stop, httpClaims, httpNanos / 1e9, busClaims, busNanos / 1e9));
+                    progress(String.format("  ingest: POST /api/import %.1f claims/s, in-process %.1f claims/s",
+                            httpClaims / (httpNanos / 1e9), busClaims / (busNanos / 1e9)));
+                }
                 long entries = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                         .queryForObject("select count(*) from ledger_entry", Long.class);
                 entriesAt.put((long) stop, entries);
                 progress(String.format("ledger at %,d claims, %,d entries (%,d dossiers)", corpus.claims(), entries,
                         dossiers));
                 from = stop;
-                if (options.checkpoints().contains(stop)) {
+                if (options.checkpoints().contains(stop) || options.reuse() != null) {
                     if (!options.skip().contains(Step.READS)) {
                         reads.put((long) stop, reads(load, corpus, node));
                     }
@@ -368,6 +384,32 @@ final class Bench {
                     .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 200);
         }
+    }
+
+    /**
+     * Moments of a kept ledger's ingest on the recorded axis, as the run that made it took them (after each dossier):
+     * the recording time of each dossier's last claim.
+     */
+    private static List<Instant> momentsOf(Node node, int claims, int dossierSize) {
+        List<String> lastOfEach = new ArrayList<>();
+        for (int c = dossierSize - 1; c < claims; c += dossierSize) {
+            lastOfEach.add("c-" + c);
+        }
+        lastOfEach.add("c-" + (claims - 1));
+        List<Instant> moments = new ArrayList<>();
+        for (int i = 0; i < lastOfEach.size(); i += 1000) {
+            node.context.getBean(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class).query(
+                    "select recorded_at from claim_view where claim_id in (:ids) order by recorded_at",
+                    Map.of("ids", lastOfEach.subList(i, Math.min(i + 1000, lastOfEach.size()))),
+                    rs -> {
+                        moments.add(rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant());
+                    });
+        }
+        if (moments.isEmpty()) {
+            throw new IllegalStateException("the ledger to reuse holds none of the corpus' claims: was it made with"
+                    + " the same --claims?");
+        }
+        return moments;
     }
 
     /** Every read of the issue at this ledger size: name and stats. */

@@ -89,6 +89,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the working directory (the ledgers) after the run")
     private boolean keep;
 
+    @Option(names = "--reuse", paramLabel = "DATA_DIR",
+            description = "measure on the H2 ledger a kept run left in DATA_DIR (its work directory's data) instead of"
+                    + " ingesting: give the same --claims and --checkpoints as that run (its corpus is generated again,"
+                    + " not imported); the steps are measured at the final size only, and writes add to that ledger")
+    private Path reuse;
+
     @Spec
     private CommandSpec spec;
 
@@ -131,10 +137,11 @@ public final class BenchCommand implements Callable<Integer> {
                 || writes < 1 || dossierSize < 1 || ceilingRequests < 1 || warmup < 0
                 || (settings != null && settings.stream().anyMatch(setting -> !setting.matches("[\\w.\\-\\[\\]]+=.*")))
                 || nodes < 1 || (nodes > 1 && database == null) || (rawDatabase != null && database == null)
-                || (database != null && rawDatabase == null && (skip == null || !skip.contains(Bench.Step.RAW_INSERT)))) {
+                || (database != null && rawDatabase == null && (skip == null || !skip.contains(Bench.Step.RAW_INSERT)))
+                || (reuse != null && (database != null || nodes > 1 || !java.nio.file.Files.isDirectory(reuse)))) {
             spec.commandLine().getErr().println("--claims must be at least 2, every checkpoint between 1 and --claims,"
                     + " the counts positive, every --set KEY=VALUE, --nodes above 1 only with --database, and"
-                    + " --database with --raw-database (or --skip raw_insert)");
+                    + " --database with --raw-database (or --skip raw_insert), --reuse an existing H2 data directory, one node");
             spec.commandLine().usage(spec.commandLine().getErr());
             return 2;
         }
@@ -142,7 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
                 ceilingRequests, dossierSize, anchorTimeout, work, keep,
                 settings == null ? List.of() : settings.stream().map(setting -> "--" + setting).toList(),
                 steps(), database == null ? Store.h2() : new Store(database, databaseUser, databasePassword, rawDatabase),
-                nodes);
+                nodes, reuse);
         try {
             new Bench(options, spec.commandLine().getOut()).run();
             return 0;

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Synthetic but newsroom-shaped case files, the same for the same seed: every dossier registers its own new people
  * and organisations (with aliases), records one article per ten claims (whose text holds every quote), and its claims
- * are about a mix of its own entities and a few recurring ones, on topics that recur across dossiers; about one claim
+ * are about a mix of its own entities and a few recurring ones, on stories (topics) that run for a while and end, as a
+ * newsroom's do (see {@link #topic}); about one claim
  * in ten is disputed by a later one, one in twenty corroborated, one in two hundred retracted. Narrative time spreads
  * over ten years in ledger order, so that "as of a day" and "the diff of a day" select a slice, not everything.
  */
@@ -60,11 +61,12 @@ final class Corpus {
     private int entityCount;
     private int articleCount;
     private int claimCount;
-    private int topicCount;
+    /** The topics a stretch of {@value #TOPIC_STRETCH} claims is about: each topic runs over this many stretches. */
+    static final int TOPICS_AT_ONCE = 10;
+    static final int TOPIC_STRETCH = 200;
 
     Corpus(int totalClaims) {
         this.totalClaims = totalClaims;
-        this.topicCount = Math.max(10, totalClaims / 200);
     }
 
     /** The next dossier of {@code claims} claims. */
@@ -103,7 +105,7 @@ final class Corpus {
                 text.append(quote).append(' ').append("Officials in ").append(place)
                         .append(" did not respond to requests for comment. ");
                 ofArticle.add(new NewClaim("c-" + claimCount, articleId, statement, quote, source,
-                        subject.equals(other) ? List.of(subject) : List.of(subject, other), "topic-" + random.nextInt(topicCount), published, null));
+                        subject.equals(other) ? List.of(subject) : List.of(subject, other), topic(claimCount, random), published, null));
                 claimCount++;
             }
             articles.add(new NewArticle(articleId, "https://news.example/" + outlet.toLowerCase().replace(' ', '-')
@@ -185,7 +187,7 @@ final class Corpus {
         String quote = articleQuotes.get(article);
         return new NewClaim("w-" + n, articleIds.get(article), names.get(r.nextInt(names.size()))
                 + " repeated the account (single write " + n + ")", quote, names.get(r.nextInt(names.size())),
-                List.of(names.get(r.nextInt(names.size()))), "topic-" + r.nextInt(topicCount), null, null);
+                List.of(names.get(r.nextInt(names.size()))), topic(claimCount, r), null, null);
     }
 
     String randomName(Random r) {
@@ -197,8 +199,21 @@ final class Corpus {
         return names.get(r.nextInt(Math.min(100, names.size())));
     }
 
+    /**
+     * The topic of claim {@code n}: one of the {@value #TOPICS_AT_ONCE} stories running at its point of the ledger.
+     * Claim n's stretch {@code n / TOPIC_STRETCH} opens topic {@code n / TOPIC_STRETCH + TOPICS_AT_ONCE - 1} and is
+     * the last for topic {@code n / TOPIC_STRETCH}; so each topic gathers about {@value #TOPIC_STRETCH} claims over
+     * {@code TOPICS_AT_ONCE} stretches and then ends, whatever the size of the ledger. (A topic count fixed by the final
+     * size, as before, made a topic hold 2 claims at the 10^4 checkpoint of a 10^6 run and 200 at its end, so that the
+     * read curve measured the size of the answer, not the size of the ledger.)
+     */
+    private static String topic(int n, Random random) {
+        return "topic-" + (n / TOPIC_STRETCH + random.nextInt(TOPICS_AT_ONCE));
+    }
+
+    /** Any topic recorded so far (the newest ones are still running). */
     String randomTopic(Random r) {
-        return "topic-" + r.nextInt(topicCount);
+        return "topic-" + r.nextInt(Math.max(1, claimCount / TOPIC_STRETCH + TOPICS_AT_ONCE));
     }
 
     /** Claim ids are "c-0" to "c-(claims-1)": derived, not held, so that a 10^6-claim run keeps no list of them. */

@@ -37,7 +37,8 @@ class BenchSmokeTest {
 
         int code = BenchCommand.run(ClaimLedgerApplication.class, new PrintWriter(out), new PrintWriter(err), "--claims", "300", "--checkpoints",
                 "100,300", "--clients", "4", "--requests", "8", "--warmup", "2", "--writes", "12",
-                "--ceiling-requests", "40", "--anchor-timeout", "120", "--work", work.toString(), "--out", json.toString());
+                "--ceiling-requests", "40", "--anchor-timeout", "120", "--work", work.toString(), "--out", json.toString(),
+                "--keep");
 
         System.out.println(out);
         assertThat(code).as("exit code; stderr: %s", err).isZero();
@@ -78,5 +79,31 @@ class BenchSmokeTest {
                 .isLessThan(result.get("limits").get("rawInsert").get("rows").asLong());
         assertThat(result.get("limits").get("rawInsert").get("events").asLong()).isPositive();
         assertThat(out.toString()).contains("figure", "x anchor");
+        assertThat(result.get("ledgerEntriesAtCheckpoint").get("100").asLong()).isGreaterThanOrEqualTo(100);
+        assertThat(result.get("ledgerEntriesAtCheckpoint").get("300").asLong())
+                .isGreaterThan(result.get("ledgerEntriesAtCheckpoint").get("100").asLong());
+
+        // The kept ledger measured again without ingest (--reuse): the reads at its final size, nothing imported.
+        Path again = Path.of("target/test-data/bench-reuse.json");
+        Files.deleteIfExists(again);
+        long entries = result.get("events").asLong();
+        StringWriter reuseOut = new StringWriter();
+        int reuseCode = BenchCommand.run(ClaimLedgerApplication.class, new PrintWriter(reuseOut),
+                new PrintWriter(err), "--claims", "300", "--checkpoints", "100,300", "--clients", "4", "--requests", "8",
+                "--warmup", "2", "--ceiling-requests", "40", "--reuse", work.resolve("data").toString(),
+                "--skip", "replay,writes,startup,raw_insert,anchor", "--out", again.toString());
+        System.out.println(reuseOut);
+        assertThat(reuseCode).as("exit code of the reuse; stderr: %s", err).isZero();
+        JsonNode reused = new ObjectMapper().readTree(again.toFile());
+        List<String> measured = new ArrayList<>();
+        reused.get("figures").forEach(figure -> measured.add(figure.get("name").asText() + " @"
+                + figure.get("atClaims").asText()));
+        for (String read : READS) {
+            assertThat(measured).contains("GET " + read + " @300").doesNotContain("GET " + read + " @100");
+        }
+        assertThat(measured).noneMatch(name -> name.startsWith("ingest"));
+        assertThat(reused.get("ledgerEntriesAtCheckpoint").get("300").asLong()).as("nothing imported")
+                .isEqualTo(entries);
+        FileSystemUtils.deleteRecursively(work);
     }
 }
