@@ -76,6 +76,8 @@ final class Bench {
     private final Map<String, Object> limits = new LinkedHashMap<>();
     /** Ledger entries (events) at each checkpoint: the sizes are entries, the corpus counts claims. */
     private final Map<Long, Long> entriesAt = new LinkedHashMap<>();
+    /** The H2 file's size at each checkpoint (none on PostgreSQL): what a ledger of that size takes on disk. */
+    private final Map<Long, Long> fileBytesAt = new LinkedHashMap<>();
     private final long began = System.nanoTime();
     private final LiveHeap liveHeap = new LiveHeap();
 
@@ -178,8 +180,12 @@ final class Bench {
                 long entries = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                         .queryForObject("select count(*) from ledger_entry", Long.class);
                 entriesAt.put((long) stop, entries);
-                progress(String.format("ledger at %,d claims, %,d entries (%,d dossiers)", corpus.claims(), entries,
-                        dossiers));
+                Path file = data.resolve("ledger.mv.db");
+                if (Files.exists(file)) {
+                    fileBytesAt.put((long) stop, Files.size(file));
+                }
+                progress(String.format("ledger at %,d claims, %,d entries (%,d dossiers), file %,d MiB", corpus.claims(),
+                        entries, dossiers, Files.exists(file) ? Files.size(file) / 1048576 : 0));
                 from = stop;
                 if (options.checkpoints().contains(stop) || options.reuse() != null) {
                     if (!options.skip().contains(Step.READS)) {
@@ -333,6 +339,7 @@ final class Bench {
         result.put("options", used);
         result.put("events", events);
         result.put("ledgerEntriesAtCheckpoint", entriesAt);
+        result.put("ledgerFileBytesAtCheckpoint", fileBytesAt);
         result.put("figures", figures);
         result.put("limits", limits);
         result.put("anchor", anchorJson);

@@ -94,8 +94,7 @@ class ClaimReader {
         // in order, a chunk at a time, instead of on every claim the conditions above let through.
         StringBuilder checks = new StringBuilder();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            checks.append(" and ").append(time.status("c")).append(" in (:statuses)");
-            params.addValue("statuses", filter.statuses().stream().map(Enum::name).toList());
+            checks.append(time.statusIn(filter.statuses(), "c", params));
         }
         if (filter.q() != null) {
             checks.append(filters.text(filter.q(), time, params));
