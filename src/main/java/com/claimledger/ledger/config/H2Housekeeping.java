@@ -42,7 +42,7 @@ class H2Housekeeping implements SmartLifecycle {
 
     H2Housekeeping(DataSource dataSource,
                    @Value("${ledger.h2.housekeeping-interval:1s}") Duration interval,
-                   @Value("${ledger.h2.compact-fill-rate:80}") int fillRate,
+                   @Value("${ledger.h2.compact-fill-rate:50}") int fillRate,
                    @Value("${ledger.h2.compact-write-kb:8192}") int writeKb) {
         this.dataSource = dataSource;
         this.interval = interval;
