@@ -1,6 +1,7 @@
 package com.claimledger.dossier;
 
 import com.claimledger.ledger.api.LedgerQueries.CountEntries;
+import com.claimledger.kernel.RecordedNotYetVisible;
 import com.claimledger.ledger.api.LedgerWrites;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryGateway;
@@ -71,6 +72,9 @@ class SeedLoader implements ApplicationRunner {
             } else {
                 log.info("Seed dossier {} loaded: {}", seed.getFilename(), counts);
             }
+        } catch (RecordedNotYetVisible stored) {
+            // Stored: readiness stays OUT_OF_SERVICE until the projections have caught up with it.
+            log.info("Seed dossier {} loaded; the projections are still catching up with it", seed.getFilename());
         } catch (RuntimeException e) {
             throw new IllegalStateException("the seed dossier " + seed.getDescription() + " cannot be applied: "
                     + e.getMessage(), e);

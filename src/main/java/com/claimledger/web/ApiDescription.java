@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The OpenAPI 3 description at {@code /v3/api-docs} (a copy is kept as docs/openapi.json, compared by a test): what
@@ -39,6 +40,9 @@ class ApiDescription {
     static final String PROBLEM = "application/problem+json";
 
     private static final Map<String, String> SUMMARIES = summaries();
+    /** The writes that go through the ledger's read-your-writes wait, and so may answer 202 (RecordedNotYetVisible). */
+    private static final Pattern LEDGER_WRITES = Pattern.compile(
+            "/api/(claims|entities|articles)(/\\{id}(/.*)?)?|/api/import");
     private static final Map<String, String> PARAMETERS = parameters();
     private static final Map<String, String> EXAMPLES = examples();
     /** The writes that answer 201 when they record something (200 for an identical repeat). */
@@ -67,6 +71,7 @@ class ApiDescription {
             // Sorted, so that the committed copy and the served document compare byte for byte once normalised.
             api.setPaths(sorted(api.getPaths()));
             api.getComponents().addSchemas("Problem", problemSchema());
+            api.getComponents().addSchemas("RecordedNotYetVisible", recordedSchema());
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                     describe(path, method, operation)));
         };
@@ -132,6 +137,13 @@ class ApiDescription {
             if (path.startsWith("/api/claims/{id}/")) {
                 problem(responses, "412", "If-Match names another version of the claim than the current one");
             }
+            if (LEDGER_WRITES.matcher(path).matches() && !path.endsWith("/proposals") && !responses.containsKey("202")) {
+                responses.addApiResponse("202", new ApiResponse().description("stored in the ledger, but the views did"
+                        + " not show it within ledger.projections.read-your-writes-timeout: Location says where the record"
+                        + " will read, Retry-After when to look; do not send the write again").content(new Content()
+                        .addMediaType("application/json", new MediaType().schema(new Schema<>()
+                                .$ref("#/components/schemas/RecordedNotYetVisible")))));
+            }
         }
         problem(responses, "503", "a replay is rebuilding the projections (Retry-After says when to come back)");
         operation.setResponses(responses);
@@ -151,6 +163,18 @@ class ApiDescription {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("an example of the API description is not JSON: " + json, e);
         }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema recordedSchema() {
+        ObjectSchema recorded = new ObjectSchema();
+        recorded.addProperty("status", new StringSchema().description("RECORDED"));
+        recorded.addProperty("detail", new StringSchema().description("what happened, for a person"));
+        recorded.addProperty("records", new ArraySchema().items(new StringSchema())
+                .description("the ids of the records the write recorded or repeated"));
+        recorded.addProperty("location", new StringSchema().description("where the record will read (also the Location"
+                + " header), or null for an import"));
+        return recorded;
     }
 
     @SuppressWarnings("rawtypes")

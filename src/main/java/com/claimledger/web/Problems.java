@@ -1,7 +1,9 @@
 package com.claimledger.web;
 
+import com.claimledger.kernel.Ids;
 import com.claimledger.kernel.LedgerException.FieldError;
 import com.claimledger.kernel.LedgerException;
+import com.claimledger.kernel.RecordedNotYetVisible;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -40,6 +42,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +54,8 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     private static final String TYPE_BASE = "https://claimledger.example/problems/";
+    /** The collections whose records a write creates or changes, each record at {@code /api/<collection>/<id>}. */
+    private static final Set<String> RECORD_COLLECTIONS = Set.of("claims", "entities", "articles");
 
     public static ProblemDetail problem(int status, String title, String detail, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
@@ -68,6 +73,46 @@ public class Problems extends ResponseEntityExceptionHandler {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem(status, title, detail, List.of()));
+    }
+
+    /**
+     * Not a refusal: the write committed and stays, but the projections did not show it within the read-your-writes
+     * patience (a replay rebuilding them, a busy machine), so no view can answer with it yet. 202 Accepted, with
+     * where the record will read ({@code Location}) and when to look ({@code Retry-After}); a client that took this
+     * for a failure and sent the write again would get an identical repeat, or a 412 on a relation it already made.
+     */
+    @ExceptionHandler(RecordedNotYetVisible.class)
+    ResponseEntity<RecordedResponse> recordedNotYetVisible(RecordedNotYetVisible recorded, HttpServletRequest request) {
+        String location = location(request.getRequestURI().substring(request.getContextPath().length()), recorded);
+        log.warn("{} {}: {} recorded; answered 202 after {} without the projections showing it", request.getMethod(),
+                request.getRequestURI(), recorded.records(), recorded.waited());
+        ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header(HttpHeaders.RETRY_AFTER, "1").contentType(MediaType.APPLICATION_JSON);
+        if (location != null) {
+            accepted.location(URI.create(location));
+        }
+        return accepted.body(new RecordedResponse("RECORDED", recorded.getMessage(), recorded.records(), location));
+    }
+
+    /** The body of a 202 for a write stored but not yet shown by the views. */
+    public record RecordedResponse(String status, String detail, List<String> records, String location) {
+    }
+
+    /**
+     * Where the written record reads once the views show it: the record a path names ({@code /api/claims/c-1/disputes}
+     * → {@code /api/claims/c-1}), or the one a create made in a collection ({@code /api/claims} → its new id).
+     */
+    static String location(String path, RecordedNotYetVisible recorded) {
+        String[] segments = path.split("/");
+        if (segments.length < 3 || !segments[1].equals("api") || !RECORD_COLLECTIONS.contains(segments[2])) {
+            return null;
+        }
+        String collection = "/api/" + segments[2] + "/";
+        if (segments.length >= 4) {
+            return collection + segments[3];
+        }
+        // Ids have the URL-safe form Ids checks, so they go into the path as they are.
+        return recorded.createdId().filter(Ids::wellFormed).map(id -> collection + id).orElse(null);
     }
 
     @ExceptionHandler(Exception.class)

@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 /**
  * How every module writes to the ledger. A write is one database transaction however many commands it sends (a
  * claim that registers the entities it names, a whole dossier): all of it is stored, or none. When it returns, every
- * projection has processed the events it recorded (read-your-writes). A write started inside another write joins it.
+ * projection has processed the events it recorded (read-your-writes); if the projections have not within
+ * {@code ledger.projections.read-your-writes-timeout}, it throws {@link com.claimledger.kernel.RecordedNotYetVisible}
+ * — the write is stored all the same. A write started inside another write joins it.
  * <p>
  * A write that loses a race for the same record to a concurrent writer (the event store's unique key, a directory's
  * unique name) is run again from the start: nothing of it was stored, and every write here is safe to repeat.

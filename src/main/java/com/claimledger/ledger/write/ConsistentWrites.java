@@ -1,5 +1,6 @@
 package com.claimledger.ledger.write;
 
+import com.claimledger.kernel.RecordedNotYetVisible;
 import com.claimledger.kernel.Written;
 import com.claimledger.ledger.api.LedgerWrites;
 import com.claimledger.ledger.config.WakeableEventStore;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * The one way the ledger is written (see {@link LedgerWrites}): one transaction per write, a write that lost a race
- * run again from the start, and after the commit a wait until the projections show what the write recorded.
+ * run again from the start, and after the commit a wait until the projections show what the write recorded — or,
+ * past the patience, {@link RecordedNotYetVisible}.
  */
 @Component
 class ConsistentWrites implements LedgerWrites {
@@ -77,7 +79,11 @@ class ConsistentWrites implements LedgerWrites {
             }
             if (!events.isEmpty()) {
                 eventStore.committed();
-                projections.await(events.eventIds(), events.repeatedAggregates());
+                if (!projections.await(events.eventIds(), events.repeatedAggregates())) {
+                    // Committed: the caller must learn that it is stored, not read back a view without it (a 404
+                    // for a claim just recorded) nor take it for a failure and write it again.
+                    throw new RecordedNotYetVisible(events.records(), result, projections.patience());
+                }
             }
             return result;
         }

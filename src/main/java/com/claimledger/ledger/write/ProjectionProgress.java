@@ -63,10 +63,10 @@ public class ProjectionProgress {
 
     /**
      * Waits (bounded by the patience) until every projection has processed these events and every event of these
-     * aggregates. Two index lookups in a union: an {@code or} across the two columns made H2 read the whole event
+     * aggregates; false if the patience ran out first. Two index lookups in a union: an {@code or} across the two columns made H2 read the whole event
      * store on every write (a second a write at 10^5 claims, docs/benchmarks.md).
      */
-    void await(Collection<String> eventIds, Collection<String> aggregateIds) {
+    boolean await(Collection<String> eventIds, Collection<String> aggregateIds) {
         var params = new MapSqlParameterSource().addValue("events", eventIds.isEmpty() ? List.of("") : eventIds)
                 .addValue("aggregates", aggregateIds.isEmpty() ? List.of("") : aggregateIds);
         String columns = "global_index, type, aggregate_identifier, sequence_number, payload_type";
@@ -77,15 +77,20 @@ public class ProjectionProgress {
         while (!processed(positions)) {
             if (System.nanoTime() > deadline) {
                 log.warn("projections did not process positions {} within {}", positions, patience);
-                return;
+                return false;
             }
             try {
                 Thread.sleep(3);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
+    }
+
+    Duration patience() {
+        return patience;
     }
 
     /**

@@ -58,6 +58,15 @@ public final class WrittenEvents {
         return appended.stream().map(Appended::eventId).toList();
     }
 
+    /** The records this write appended to or found already recorded, each once, in the order written. */
+    List<String> records() {
+        Set<String> records = new LinkedHashSet<>();
+        appended.forEach(a -> records.add(a.aggregateId()));
+        records.addAll(repeated);
+        records.remove(null);
+        return List.copyOf(records);
+    }
+
     Set<String> repeatedAggregates() {
         return repeated;
     }
