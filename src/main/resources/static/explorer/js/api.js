@@ -62,6 +62,12 @@ export async function post(path, body) {
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   const response = await fetch(path, {method: 'POST', headers, body: JSON.stringify(body)});
   if (!response.ok) throw await problemOf(response);
+  if (response.status === 202) {
+    // Stored, but the ledger's views had not shown it yet: no record to show, only where it will read.
+    const accepted = await response.json();
+    const location = accepted.location || response.headers.get('Location');
+    return {...accepted, pending: true, id: location ? decodeURIComponent(location.split('/').pop()) : undefined};
+  }
   const text = await response.text();
   return text ? JSON.parse(text) : null;
 }

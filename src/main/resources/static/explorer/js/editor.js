@@ -211,7 +211,9 @@ export function setupEditor({written}) {
         const result = await post(path, body);
         const message = formEl.querySelector('.form-message');
         message.className = 'form-message done';
-        fill(message, form.done(result, values));
+        fill(message, result && result.pending
+          ? `Stored in the ledger${result.id ? ` (${result.id})` : ''}; the views will show it shortly.`
+          : form.done(result, values));
         for (const field of form.fields) {
           if (field.type !== 'select' && field.type !== 'radio') formEl.elements[field.name].value = '';
         }
