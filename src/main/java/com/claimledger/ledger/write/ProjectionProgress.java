@@ -76,7 +76,9 @@ public class ProjectionProgress {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!processed(positions)) {
             if (System.nanoTime() > deadline) {
-                log.warn("projections did not process positions {} within {}", positions, patience);
+                // Where each projection stands, for whoever reads the log: behind, stuck in an error, or not claimed.
+                log.warn("projections did not process positions {} within {}; the projections: {}", positions, patience,
+                        standing());
                 return false;
             }
             try {
@@ -87,6 +89,18 @@ public class ProjectionProgress {
             }
         }
         return true;
+    }
+
+    private String standing() {
+        StringBuilder standing = new StringBuilder();
+        for (StreamingEventProcessor processor : streamingProcessors()) {
+            standing.append(processor.getName()).append(processor.isRunning() ? "" : " (stopped)")
+                    .append(processor.isError() ? " (in error)" : "").append(": ");
+            processor.processingStatus().forEach((segment, status) -> standing.append("segment ").append(segment)
+                    .append(" at ").append(status.getCurrentPosition().orElse(-1))
+                    .append(status.isErrorState() ? " in error " + status.getError() : "").append("; "));
+        }
+        return standing.toString();
     }
 
     Duration patience() {
