@@ -175,13 +175,13 @@ class ClaimReader {
      * Up to {@code count} claims that also pass {@code checks}, in page order: the candidates are taken a chunk at a
      * time and checked together, until the page is full or the candidates run out. The first chunk is a page: the
      * status of a current view and the further terms of a search usually hold for most candidates, so one chunk is the
-     * rule, however many claims match; each further chunk is four times larger, since a chunk that yielded few
-     * suggests a rare match.
+     * rule, however many claims match. The next chunk is sized by the share that passed so far ({@link #nextChunk}).
      */
     private List<String> checked(Candidates pages, StringBuilder checks, MapSqlParameterSource params,
                                  Instant afterTime, String afterId, int count) {
         List<String> ids = new ArrayList<>();
         int chunk = count;
+        int seen = 0;
         while (true) {
             List<Candidate> candidates = pages.after(afterTime, afterId, chunk);
             if (candidates.isEmpty()) {
@@ -190,14 +190,32 @@ class ClaimReader {
             params.addValue("chunk", candidates.stream().map(Candidate::id).toList());
             ids.addAll(jdbc.queryForList("select c.claim_id from claim_view c where c.claim_id in (:chunk)" + checks
                     + " order by c.occurred_at, c.claim_id", params, String.class));
+            seen += candidates.size();
             if (ids.size() >= count || candidates.size() < chunk) {
                 return ids.size() > count ? ids.subList(0, count) : ids;
             }
             Candidate last = candidates.get(candidates.size() - 1);
             afterTime = last.occurredAt();
             afterId = last.id();
-            chunk = Math.min(chunk * 4, 4096);
+            chunk = nextChunk(count - ids.size(), ids.size(), seen, chunk);
         }
+    }
+
+    /** The largest chunk of candidates checked at once. */
+    static final int MOST_CANDIDATES = 4096;
+
+    /**
+     * How many candidates the next chunk takes: as many as the share that passed so far says the {@code missing} rest
+     * of the page needs, with a quarter more for chance — at least {@code missing}, at most sixteen times the last
+     * chunk and {@link #MOST_CANDIDATES}; four times the last chunk when none passed yet. Growing by a fixed factor of
+     * four instead checked 51 + 204 + 816 candidates for a page of 51 claims with a term in one claim of twelve, where
+     * some 650 fill it (stack samples at 10^5 claims: checking candidates was three fifths of a search's time). A share
+     * seen in one small chunk may be low by chance; the cap on growth bounds what that costs.
+     */
+    static int nextChunk(int missing, int passed, int seen, int chunk) {
+        long wanted = passed == 0 ? 4L * chunk : (long) Math.ceil(1.25 * missing * seen / passed);
+        long bounded = Math.min(Math.max(wanted, missing), Math.min(16L * chunk, MOST_CANDIDATES));
+        return (int) Math.max(bounded, 1);
     }
 
     ClaimPage reviewed(ListReviewedClaims query) {

@@ -249,6 +249,21 @@ class ClaimReaderTest {
     // ---- the disputed view ----
 
     @Test
+    void theNextChunkOfCandidatesIsSizedByTheShareThatPassedSoFar() {
+        // a term in one claim of twelve: 4 of the first 51 passed, 47 to go: about 600 more, a quarter more for chance
+        assertThat(ClaimReader.nextChunk(47, 4, 51, 51)).isEqualTo(750);
+        // none passed yet: four times the last chunk
+        assertThat(ClaimReader.nextChunk(51, 0, 51, 51)).isEqualTo(204);
+        // one of 51 passed, maybe by chance: at most sixteen times the last chunk
+        assertThat(ClaimReader.nextChunk(50, 1, 51, 51)).isEqualTo(816);
+        // most passed: never fewer than the page still misses
+        assertThat(ClaimReader.nextChunk(5, 46, 51, 51)).isEqualTo(7);
+        assertThat(ClaimReader.nextChunk(40, 50, 51, 51)).isEqualTo(51);
+        // and never more than the largest chunk
+        assertThat(ClaimReader.nextChunk(51, 0, 4096, 4096)).isEqualTo(ClaimReader.MOST_CANDIDATES);
+    }
+
+    @Test
     void theDisputedViewListsTheDisputesInForceWithBothClaimsAsOfTheMoment() {
         givenClaimsOfThreeSources();
         ledger.disputed("gknb-14", "knb-15", "He died before the raid.", day("2015-07-21"), Instant.parse("2026-01-06T10:00:00Z"));
