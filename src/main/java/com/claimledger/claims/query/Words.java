@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The words full-text search finds a wording by: after the names' normalisation, each whitespace-separated word
@@ -16,6 +17,11 @@ final class Words {
 
     static final int MAX_LENGTH = 200;
 
+    // Compiled once: String.replaceAll and split compiled them for every word of every claim (a tenth of a replay's
+    // time in stack samples at 10^5 claims went to indexing words).
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+    private static final Pattern BETWEEN_RUNS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private Words() {
     }
 
@@ -23,11 +29,11 @@ final class Words {
         Set<String> words = new LinkedHashSet<>();
         for (String word : terms(statement + " " + (quote == null ? "" : quote))) {
             words.add(cut(word));
-            String trimmed = word.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+            String trimmed = EDGE_PUNCTUATION.matcher(word).replaceAll("");
             if (!trimmed.isEmpty()) {
                 words.add(cut(trimmed));
             }
-            for (String run : word.split("[^\\p{L}\\p{N}]+")) {
+            for (String run : BETWEEN_RUNS.split(word)) {
                 if (!run.isEmpty()) {
                     words.add(cut(run));
                 }
