@@ -205,9 +205,15 @@ final class Bench {
             writes = null;
             if (!options.skip().contains(Step.WRITES)) {
                 progress("single writes: POST /api/claims");
+                // A kept ledger (--reuse) may hold an earlier run's single writes: these are numbered after them, or
+                // they would be repeats of recorded claims (200, not 201).
+                Long last = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject("select max(cast(substring(claim_id, 3) as bigint)) from claim_view"
+                                + " where claim_id like 'w-%'", Long.class);
+                int first = last == null ? 0 : Math.toIntExact(last + 1);
                 writes = load.run(options.warmup(), options.writes(), i -> load.get("/api/claims")
                         .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(write(corpus.single(i, new Random(i)))))
+                        .POST(HttpRequest.BodyPublishers.ofString(write(corpus.single(first + i, new Random(i)))))
                         , 201);
                 progress("  " + writes);
             }
