@@ -80,7 +80,7 @@ final class Bench {
     /** The H2 file's size at each checkpoint (none on PostgreSQL): what a ledger of that size takes on disk. */
     private final Map<Long, Long> fileBytesAt = new LinkedHashMap<>();
     private final long began = System.nanoTime();
-    private final LiveHeap liveHeap = new LiveHeap();
+    private final Heap heap = new Heap();
     /** Imports that were stored but answered before the views showed them (202 / RecordedNotYetVisible). */
     private int lateDossiers;
 
@@ -190,15 +190,18 @@ final class Bench {
                 progress(String.format("ledger at %,d claims, %,d entries (%,d dossiers), file %,d MiB", corpus.claims(),
                         entries, dossiers, Files.exists(file) ? Files.size(file) / 1048576 : 0));
                 from = stop;
+                heap.measure();
                 if (options.checkpoints().contains(stop) || options.reuse() != null) {
                     if (!options.skip().contains(Step.READS)) {
                         reads.put((long) stop, reads(load, corpus, node));
+                        heap.measure();
                     }
                     if (!options.skip().contains(Step.REPLAY)) {
                         replays.add(replay(node.base, stop));
                         progress("    " + replays.get(replays.size() - 1));
                         rawReads.put((long) stop, Limits.readEvents(node.context.getBean(DataSource.class)));
                         progress("  limit: raw event read " + rawReads.get((long) stop));
+                        heap.measure();
                     }
                 }
             }
@@ -216,6 +219,7 @@ final class Bench {
                         .POST(HttpRequest.BodyPublishers.ofString(write(corpus.single(first + i, new Random(i)))))
                         , 201);
                 progress("  " + writes);
+                heap.measure();
             }
         } finally {
             cluster.forEach(Node::close);
@@ -226,6 +230,7 @@ final class Bench {
             progress("start-up of a node over the final ledger");
             try (Node node = Node.start(options.application(), data, editor, admin, options.nodeSettings())) {
                 finalStart = node.startSeconds;
+                heap.measure();
             }
             progress("  " + finalStart + " s");
         }
@@ -246,10 +251,16 @@ final class Bench {
                         .queryForObject("select count(*) from domain_event_entry", Long.class);
                 events = total == null ? 0 : total;
                 anchor = Anchor.rebuild(node, events, options.anchorTimeoutSeconds());
+                heap.measure();
             }
             progress("  " + anchor);
         }
-        long peakHeap = liveHeap.peakBytes();
+        long peakHeap = heap.peakBytes();
+        long heapAfterAny = heap.afterAnyCollectionBytes();
+        int fullCollections = heap.fullCollections();
+        progress(String.format("heap: live %.1f MiB at most (after full collections), %.1f MiB after any collection,"
+                + " %d full collections the JVM ran on its own", peakHeap / 1048576.0, heapAfterAny / 1048576.0,
+                fullCollections));
         long maxHeap = Runtime.getRuntime().maxMemory();
 
         // The figures, each against its limit (a step left out by --skip leaves its figures and limits out).
@@ -267,6 +278,10 @@ final class Bench {
         limits.put("rawEventRead", rawReads);
         limits.put("emptyNodeStartSeconds", emptyStart);
         limits.put("maxHeapBytes", maxHeap);
+        // Beside the live set (the figure): the heap after any collection, an upper bound only, and how often the
+        // heap ran short during a step (full collections the JVM ran on its own).
+        limits.put("heapAfterAnyCollectionBytes", heapAfterAny);
+        limits.put("fullCollections", fullCollections);
         Map<String, Object> anchorJson = new LinkedHashMap<>();
         if (anchor != null) {
             anchorJson.put("settings", "tracking processors entities, articles, claims; batch size 1; a thread per segment; resetTokens");
@@ -278,8 +293,8 @@ final class Bench {
             anchorJson.put("atClaims", finalClaims);
         }
 
-        figures.add(Figure.rate("health ceiling (GET /actuator/health)", null, ceiling.perSecond(), "req/s", ceiling,
-                "itself", ceiling.perSecond()));
+        figures.add(timed(Figure.rate("health ceiling (GET /actuator/health)", null, ceiling.perSecond(), "req/s", ceiling,
+                "itself", ceiling.perSecond()), ceiling));
         for (Ingest ingest : ingests) {
             if (ingest.httpClaims() > 0) {
                 figures.add(Figure.rate("ingest POST /api/import", ingest.toClaims(),
@@ -293,14 +308,14 @@ final class Bench {
             }
         }
         if (writes != null) {
-            figures.add(Figure.rate("single writes POST /api/claims", (long) corpus.claims(), writes.perSecond(),
-                    "writes/s", writes, "health ceiling", ceiling.perSecond()));
+            figures.add(timed(Figure.rate("single writes POST /api/claims", (long) corpus.claims(), writes.perSecond(),
+                    "writes/s", writes, "health ceiling", ceiling.perSecond()), writes));
         }
         for (Map.Entry<Long, List<Object[]>> checkpoint : reads.entrySet()) {
             for (Object[] read : checkpoint.getValue()) {
                 Load.Stats stats = (Load.Stats) read[1];
-                figures.add(Figure.rate("GET " + read[0], checkpoint.getKey(), stats.perSecond(), "req/s", stats,
-                        "health ceiling", ceiling.perSecond()));
+                figures.add(timed(Figure.rate("GET " + read[0], checkpoint.getKey(), stats.perSecond(), "req/s", stats,
+                        "health ceiling", ceiling.perSecond()), stats));
             }
         }
         for (Replay replay : replays) {
@@ -324,10 +339,12 @@ final class Bench {
         }
         if (finalStart != null) {
             figures.add(new Figure("start-up over the final ledger", finalClaims, finalStart, "s", null, null,
-                    "start-up of an empty node", emptyStart, emptyStart / finalStart, null));
+                    // With --reuse the first node started over the kept ledger, in a JVM not yet warm: not an empty node.
+                    options.reuse() == null ? "start-up of an empty node" : "start-up of the first node (cold JVM)",
+                    emptyStart, emptyStart / finalStart, null));
         }
-        liveHeap.close();
-        figures.add(new Figure("peak heap (live, after GC)", null, peakHeap / 1048576.0, "MiB", null, null, "max heap (-Xmx)",
+        heap.close();
+        figures.add(new Figure("peak heap (live: after full collections)", null, peakHeap / 1048576.0, "MiB", null, null, "max heap (-Xmx)",
                 maxHeap / 1048576.0, (double) peakHeap / maxHeap, null));
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -363,6 +380,11 @@ final class Bench {
         }
         print();
         return result;
+    }
+
+    /** A figure of a timed load, with the collections that paused the application inside its window. */
+    private Figure timed(Figure figure, Load.Stats stats) {
+        return figure.withGc(heap.pausesBetween(stats.fromMillis(), stats.toMillis()));
     }
 
     private long importOverHttp(URI base, Dossier dossier) throws IOException {
@@ -488,16 +510,18 @@ final class Bench {
 
     private void print() {
         out.println();
-        out.println(String.format("%-52s %9s %12s %-9s %8s %8s  %-26s %12s %8s %8s", "figure", "claims", "value", "unit",
-                "p50 ms", "p99 ms", "limit", "limit value", "of limit", "x anchor"));
+        out.println(String.format("%-52s %9s %12s %-9s %8s %8s  %-26s %12s %8s %8s  %s", "figure", "claims", "value", "unit",
+                "p50 ms", "p99 ms", "limit", "limit value", "of limit", "x anchor", "GC pauses in its window"));
         for (Figure f : figures) {
-            out.println(String.format("%-52s %9s %12.1f %-9s %8s %8s  %-26s %12s %8s %8s", f.name(),
+            out.println(String.format("%-52s %9s %12.1f %-9s %8s %8s  %-26s %12s %8s %8s  %s", f.name(),
                     f.atClaims() == null ? "" : String.format("%,d", f.atClaims()), f.value(), f.unit(),
                     f.p50Ms() == null ? "" : String.format("%.1f", f.p50Ms()),
                     f.p99Ms() == null ? "" : String.format("%.1f", f.p99Ms()), f.limit() == null ? "" : f.limit(),
                     f.limitValue() == null ? "" : String.format("%.1f", f.limitValue()),
                     f.ofLimit() == null ? "" : String.format("%.3f", f.ofLimit()),
-                    f.vsAnchor() == null ? "" : String.format("%.2f", f.vsAnchor())));
+                    f.vsAnchor() == null ? "" : String.format("%.2f", f.vsAnchor()),
+                    f.gc() == null ? "" : String.format("%d, longest %d ms, %.1f%% of it", f.gc().count(),
+                            f.gc().longestMs(), 100 * f.gc().share())));
         }
         out.flush();
     }

@@ -4,10 +4,16 @@ package com.claimledger.bench;
  * One measured figure. {@code ofLimit} is the share of its limit it reaches (for a rate: value / limit; for a
  * duration: limit / value; for the heap: value / limit, the share used), {@code vsAnchor} how many times Axon's
  * default settings it is (only where the anchor measures the same work: the replay). A missing limit or anchor is
- * null, never a made-up number.
+ * null, never a made-up number. {@code gc}: the garbage collections inside a load's window (reads, writes, the
+ * ceiling), beside which its p99 is to be read.
  */
 record Figure(String name, Long atClaims, double value, String unit, Double p50Ms, Double p99Ms,
-              String limit, Double limitValue, Double ofLimit, Double vsAnchor) {
+              String limit, Double limitValue, Double ofLimit, Double vsAnchor, Heap.Pauses gc) {
+
+    Figure(String name, Long atClaims, double value, String unit, Double p50Ms, Double p99Ms, String limit,
+           Double limitValue, Double ofLimit, Double vsAnchor) {
+        this(name, atClaims, value, unit, p50Ms, p99Ms, limit, limitValue, ofLimit, vsAnchor, null);
+    }
 
     static Figure rate(String name, Long atClaims, double value, String unit, Load.Stats stats, String limit,
                        Double limitValue) {
@@ -17,6 +23,11 @@ record Figure(String name, Long atClaims, double value, String unit, Double p50M
     }
 
     Figure withAnchor(double ratio) {
-        return new Figure(name, atClaims, value, unit, p50Ms, p99Ms, limit, limitValue, ofLimit, ratio);
+        return new Figure(name, atClaims, value, unit, p50Ms, p99Ms, limit, limitValue, ofLimit, ratio, gc);
+    }
+
+    /** The collections that paused the application during this figure's own measurement (null: not a timed load). */
+    Figure withGc(Heap.Pauses pauses) {
+        return new Figure(name, atClaims, value, unit, p50Ms, p99Ms, limit, limitValue, ofLimit, vsAnchor, pauses);
     }
 }

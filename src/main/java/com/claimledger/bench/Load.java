@@ -30,7 +30,15 @@ final class Load {
      * Latency percentiles and throughput of one measured run; {@code late}: writes answered 202, stored but not yet
      * shown by the views when they answered.
      */
-    record Stats(int requests, double perSecond, double p50Ms, double p99Ms, double meanMs, int late) {
+    /** The window's bounds are {@link Heap#uptimeMillis()}, so that the collections inside it can be found. */
+    record Stats(int requests, double perSecond, double p50Ms, double p99Ms, double meanMs, int late, long fromMillis,
+                 long toMillis) {
+
+        @Override
+        public String toString() {
+            return String.format("Stats[requests=%d, perSecond=%s, p50Ms=%s, p99Ms=%s, meanMs=%s, late=%d]", requests,
+                    perSecond, p50Ms, p99Ms, meanMs, late);
+        }
     }
 
     /** A write stored whose views lagged behind (see {@code RecordedNotYetVisible}). */
@@ -66,6 +74,7 @@ final class Load {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
+        long fromMillis = Heap.uptimeMillis();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -99,7 +108,7 @@ final class Load {
             pool.shutdownNow();
         }
         long wall = System.nanoTime() - start;
-        return stats(latencies, wall, late.get());
+        return stats(latencies, wall, late.get(), fromMillis, Heap.uptimeMillis());
     }
 
     private static boolean lateWrite(HttpRequest request, int status, int expectedStatus) {
@@ -107,12 +116,12 @@ final class Load {
                 && !request.method().equals("GET");
     }
 
-    static Stats stats(long[] latencies, long wallNanos, int late) {
+    static Stats stats(long[] latencies, long wallNanos, int late, long fromMillis, long toMillis) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
         return new Stats(sorted.length, sorted.length / (wallNanos / 1e9), percentile(sorted, 0.50),
-                percentile(sorted, 0.99), mean, late);
+                percentile(sorted, 0.99), mean, late, fromMillis, toMillis);
     }
 
     /** Nearest-rank percentile, in milliseconds. */

@@ -56,6 +56,14 @@ class BenchSmokeTest {
                     assertThat(figure.get(latency).asDouble()).as(name + " " + latency).isPositive();
                 }
             }
+            if (name.startsWith("GET ") || name.startsWith("single writes") || name.startsWith("health ceiling")) {
+                // A timed load carries the collections of its own window, beside which its p99 is read.
+                JsonNode gc = figure.get("gc");
+                assertThat(gc.isObject()).as(name + " gc").isTrue();
+                assertThat(gc.get("count").asInt()).as(name + " gc count").isNotNegative();
+                assertThat(gc.get("longestMs").asLong()).as(name + " longest pause").isNotNegative();
+                assertThat(gc.get("share").asDouble()).as(name + " paused share").isBetween(0.0, 1.0);
+            }
             if (name.startsWith("replay")) {
                 assertThat(figure.get("vsAnchor").asDouble()).as(name + " against the anchor").isPositive();
             }
@@ -74,6 +82,13 @@ class BenchSmokeTest {
                 .anyMatch(name -> name.startsWith("health ceiling"))
                 .anyMatch(name -> name.startsWith("raw JDBC insert of the projections' rows"));
         assertThat(result.get("anchor").get("caughtUp").asBoolean()).isTrue();
+        // The live set: measured after full collections, at most -Xmx; the heap after any collection kept apart.
+        JsonNode heap = result.get("figures").findParents("name").stream()
+                .filter(figure -> figure.get("name").asText().startsWith("peak heap")).findFirst().orElseThrow();
+        assertThat(heap.get("name").asText()).isEqualTo("peak heap (live: after full collections)");
+        assertThat(heap.get("value").asDouble() * 1048576).isLessThanOrEqualTo(result.get("limits").get("maxHeapBytes").asDouble());
+        assertThat(result.get("limits").get("heapAfterAnyCollectionBytes").asLong()).isPositive();
+        assertThat(result.get("limits").get("fullCollections").asInt()).isNotNegative();
         assertThat(result.get("limits").get("rawInsert").get("rows").asLong()).isPositive();
         assertThat(result.get("limits").get("rawInsert").get("projectionRows").asLong()).isPositive()
                 .isLessThan(result.get("limits").get("rawInsert").get("rows").asLong());
