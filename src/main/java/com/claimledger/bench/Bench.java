@@ -284,7 +284,8 @@ final class Bench {
         limits.put("fullCollections", fullCollections);
         Map<String, Object> anchorJson = new LinkedHashMap<>();
         if (anchor != null) {
-            anchorJson.put("settings", "tracking processors entities, articles, claims; batch size 1; a thread per segment; resetTokens");
+            anchorJson.put("settings", "tracking processors entities, articles, claims; batch size 1; a thread per segment;"
+                    + " the projections' tables emptied untimed, then resetTokens");
             anchorJson.put("events", anchor.events());
             anchorJson.put("seconds", anchor.seconds());
             anchorJson.put("eventsPerSecond", anchor.perSecond());
@@ -344,8 +345,8 @@ final class Bench {
                     emptyStart, emptyStart / finalStart, null));
         }
         heap.close();
-        figures.add(new Figure("peak heap (live: after full collections)", null, peakHeap / 1048576.0, "MiB", null, null, "max heap (-Xmx)",
-                maxHeap / 1048576.0, (double) peakHeap / maxHeap, null));
+        figures.add(new Figure("peak heap (live: after full collections)", null, peakHeap / 1048576.0, "MiB", null,
+                null, "max heap (-Xmx)", maxHeap / 1048576.0, (double) peakHeap / maxHeap, null));
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", Map.of("availableProcessors", Runtime.getRuntime().availableProcessors(),
