@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -25,12 +26,15 @@ class ClaimFilters {
     private final NamedParameterJdbcTemplate jdbc;
     private final QueryGateway queries;
     private final int few;
+    private final int mostWords;
 
     ClaimFilters(NamedParameterJdbcTemplate jdbc, QueryGateway queries,
-                 @Value("${ledger.search.few-matches:2000}") int few) {
+                 @Value("${ledger.search.few-matches:2000}") int few,
+                 @Value("${ledger.search.most-words:32}") int mostWords) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.few = few;
+        this.mostWords = mostWords;
     }
 
     /**
@@ -65,9 +69,51 @@ class ClaimFilters {
      * {@code ledger.search.few-matches} of them: then walking the claims in order and checking each finds a page sooner.
      */
     Optional<List<String>> fewMatches(String q) {
-        String lead = Words.terms(q).stream().max(Comparator.comparingInt(String::length)).orElse("");
         return few("select distinct claim_id from claim_word where word like :lead escape '\\' limit :cap",
-                new MapSqlParameterSource("lead", Words.prefixPattern(lead)));
+                new MapSqlParameterSource("lead", Words.prefixPattern(lead(q))));
+    }
+
+    /** The term of a search that its claims are looked up by: the longest (the most selective, as a rule); "" if none. */
+    static String lead(String q) {
+        return Words.terms(q).stream().max(Comparator.comparingInt(String::length)).orElse("");
+    }
+
+    /**
+     * The distinct words of the word index that begin with {@code term}, in index order — or empty when there are
+     * more than {@code ledger.search.most-words}: a term that short ("a") starts a search no better than walking the
+     * claims in order does. Neither H2 nor PostgreSQL skips from one distinct value of an index to the next by itself
+     * (a {@code select distinct} reads every row of every word), so each word is one seek from the last: a range
+     * from the term to its successor, in index order, first row only.
+     */
+    Optional<List<String>> wordsBeginning(String term) {
+        List<String> words = new ArrayList<>();
+        var params = new MapSqlParameterSource("prefix", Words.prefixPattern(term)).addValue("from", "");
+        Optional<String> successor = Words.successor(term);
+        successor.ifPresent(before -> params.addValue("before", before));
+        String sql = nextWordSql(successor.isPresent());
+        while (true) {
+            List<String> next = jdbc.queryForList(sql, params, String.class);
+            if (next.isEmpty()) {
+                return Optional.of(words);
+            }
+            if (words.size() == mostWords) {
+                return Optional.empty();
+            }
+            words.add(next.get(0));
+            // The least string above the word: a word has no control character (the API refuses them), so none
+            // lies between. "word > :word" would make H2 step through every row of that word before the next one.
+            params.addValue("from", next.get(0) + "\u0001");
+        }
+    }
+
+    /**
+     * The first word from {@code :from} on that begins with a term ({@code :prefix}, a LIKE pattern), below
+     * {@code :before} when {@code bounded}: the range bounds the index read also where the pattern cannot (a generic
+     * plan of PostgreSQL's), and the order is the index's, so the read stops at the first row.
+     */
+    static String nextWordSql(boolean bounded) {
+        return "select word from claim_word where word like :prefix escape '\\' and word >= :from"
+                + (bounded ? " and word < :before" : "") + " order by word limit 1";
     }
 
     /** The claims about the entity a name denotes (merged ones included), when there are few of them (as above). */

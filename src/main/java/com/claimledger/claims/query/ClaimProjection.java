@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,13 +174,20 @@ class ClaimProjection {
                         .addValue("quote", quote).addValue("reason", reason)
                         .addValue("searchText", Names.key(statement + " " + (quote == null ? "" : quote))));
         // The words of every revision stay findable: the reader keeps only claims whose wording as of t matches.
+        // Each carries the claim's own narrative time (not the amendment's): the search reads a word's claims in
+        // page order.
         Set<String> words = Words.of(statement, quote);
+        OffsetDateTime claimOccurredAt = Sql.utc(occurredAt);
         if (!first) {
             words.removeAll(jdbc.queryForList("select word from claim_word where claim_id = :id", Map.of("id", claimId),
                     String.class));
+            claimOccurredAt = jdbc.queryForObject("select occurred_at from claim_view where claim_id = :id",
+                    Map.of("id", claimId), OffsetDateTime.class);
         }
-        jdbc.batchUpdate("insert into claim_word (claim_id, word) values (:id, :word)", words.stream()
-                .map(word -> new MapSqlParameterSource("id", claimId).addValue("word", word)).toArray(MapSqlParameterSource[]::new));
+        OffsetDateTime pageTime = claimOccurredAt;
+        jdbc.batchUpdate("insert into claim_word (claim_id, word, occurred_at) values (:id, :word, :occurredAt)",
+                words.stream().map(word -> new MapSqlParameterSource("id", claimId).addValue("word", word)
+                        .addValue("occurredAt", pageTime)).toArray(MapSqlParameterSource[]::new));
     }
 
     private void advance(String claimId, long version) {

@@ -62,10 +62,21 @@ class ClaimReader {
         // The claim's time on the read's axis comes along: a list from few claims tests it here (see pool).
         StringBuilder sql = new StringBuilder("select c.claim_id, c.occurred_at, c.").append(time.column())
                 .append(" as axis_at from claim_view c where 1 = 1");
+        // A search alone reads the claims of the words its lead term begins in page order from the word index: a
+        // page costs about a page of candidates, however many claims match. Beside a filter that names claims
+        // (article, topic, subject, source) it starts as a list does, from the fewest.
+        Optional<List<String>> words = Optional.empty();
+        if (filter.q() != null && !ClaimFilters.lead(filter.q()).isEmpty() && filter.articleId() == null
+                && filter.topic() == null && filter.subject() == null && filter.source() == null) {
+            words = filters.wordsBeginning(ClaimFilters.lead(filter.q()));
+            if (words.isPresent() && words.get().isEmpty()) {
+                return new ClaimPage(List.of(), null);
+            }
+        }
         // A search or a subject with few claims starts from those claims (an index range as large as the matches);
         // with many, walking the claims in order fills a page sooner. The filters below decide either way.
         List<Optional<List<String>>> starts = new ArrayList<>();
-        if (filter.q() != null) {
+        if (filter.q() != null && words.isEmpty()) {
             starts.add(filters.fewMatches(filter.q()));
         }
         if (filter.subject() != null) {
@@ -93,6 +104,9 @@ class ClaimReader {
         // The checks that cost subqueries per claim (status at t, the wording at t): run on the candidates of a page
         // in order, a chunk at a time, instead of on every claim the conditions above let through.
         StringBuilder checks = new StringBuilder();
+        if (words.isPresent()) {
+            checks.append(" and ").append(time.visible("c"));
+        }
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
             checks.append(time.statusIn(filter.statuses(), "c", params));
         }
@@ -106,7 +120,8 @@ class ClaimReader {
             afterTime = PageCursor.instant(key.get(0));
             afterId = key.get(1);
         }
-        Candidates candidates = fromStarts ? pool(sql, params, query.asOf().at())
+        Candidates candidates = words.isPresent() ? postings(words.get())
+                : fromStarts ? pool(sql, params, query.asOf().at())
                 : walk(sql.append(" and ").append(time.visible("c")), params);
         List<String> ids = checks.isEmpty()
                 ? candidates.after(afterTime, afterId, query.limit() + 1).stream().map(Candidate::id).toList()
@@ -141,6 +156,44 @@ class ClaimReader {
             return jdbc.query(page.toString(), params,
                     (rs, n) -> new Candidate(rs.getString("claim_id"), Sql.instant(rs, "occurred_at")));
         };
+    }
+
+    /**
+     * The claims with any of these words, in page order, from the word index (word, narrative time, id): for each
+     * word the claims after the key are one index range as long as the request, and the database merges them (a claim
+     * with two of the words once). Nothing here is checked against the moment read: the caller's checks do that.
+     */
+    private Candidates postings(List<String> words) {
+        return (afterTime, afterId, count) -> {
+            var params = new MapSqlParameterSource("count", count);
+            if (afterTime != null) {
+                params.addValue("afterTime", Sql.utc(afterTime)).addValue("afterId", afterId);
+            }
+            for (int i = 0; i < words.size(); i++) {
+                params.addValue("word" + i, words.get(i));
+            }
+            return jdbc.query(postingsSql(words.size(), afterTime != null), params,
+                    (rs, n) -> new Candidate(rs.getString("claim_id"), Sql.instant(rs, "occurred_at")));
+        };
+    }
+
+    /**
+     * The first {@code :count} claims with any of the words {@code :word0} … in page order, after the key
+     * ({@code :afterTime}, {@code :afterId}) if {@code afterKey}.
+     */
+    static String postingsSql(int words, boolean afterKey) {
+        // The first condition bounds the index range; the second drops the claims at the key's time up to the key.
+        String after = afterKey ? " and occurred_at >= :afterTime and (occurred_at > :afterTime or claim_id > :afterId)"
+                : "";
+        List<String> ranges = new ArrayList<>();
+        for (int i = 0; i < words; i++) {
+            // Ordered by the whole index key: H2 then reads the index in its order and stops at the limit.
+            ranges.add("select claim_id, occurred_at from claim_word where word = :word" + i + after
+                    + " order by word, occurred_at, claim_id limit :count");
+        }
+        return ranges.size() == 1 ? ranges.get(0) : "select claim_id, occurred_at from ("
+                + String.join(" union ", ranges.stream().map(range -> "(" + range + ")").toList())
+                + ") m order by occurred_at, claim_id limit :count";
     }
 
     /**

@@ -5,6 +5,7 @@ import com.claimledger.kernel.Names;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,23 @@ final class Words {
     /** A term as the prefix pattern of a LIKE with escape character backslash. */
     static String prefixPattern(String term) {
         return escape(cut(term)) + "%";
+    }
+
+    /**
+     * The least string above every word that begins with {@code term} (cut as words are): the term with its last
+     * character one higher — in UTF-16 order (H2) and in code point order (PostgreSQL's "C") alike, hence none when
+     * that character is a surrogate, U+FFFF or just below the surrogates.
+     */
+    static Optional<String> successor(String term) {
+        String cut = cut(term);
+        if (cut.isEmpty()) {
+            return Optional.empty();
+        }
+        char last = cut.charAt(cut.length() - 1);
+        if (Character.isSurrogate(last) || Character.isSurrogate((char) (last + 1)) || last == Character.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return Optional.of(cut.substring(0, cut.length() - 1) + (char) (last + 1));
     }
 
     /** A term as the substring pattern of a LIKE with escape character backslash. */

@@ -75,7 +75,7 @@ final class ClaimLedger implements AutoCloseable {
     final ClaimProjection projection;
     private final Map<String, Long> versions = new HashMap<>();
 
-    private ClaimLedger(ProjectionDatabase db) {
+    private ClaimLedger(ProjectionDatabase db, int mostWords) {
         this.db = db;
         // the entity side's answers, from the directory below: a proxy, as the claim side uses only two queries
         QueryGateway entities = (QueryGateway) Proxy.newProxyInstance(QueryGateway.class.getClassLoader(),
@@ -93,13 +93,21 @@ final class ClaimLedger implements AutoCloseable {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         var rows = new ClaimRows(db.jdbc());
         // A small threshold, so that searches here start from few matching claims and walk many, both.
-        var filters = new ClaimFilters(db.jdbc(), entities, 3);
+        var filters = new ClaimFilters(db.jdbc(), entities, 3, mostWords);
         var reader = new ClaimReader(db.jdbc(), new ClaimAssembler(rows, entities), filters, clock);
         this.projection = new ClaimProjection(db.jdbc(), reader, new NarrativeReader(db.jdbc(), filters, entities));
     }
 
     static ClaimLedger fresh() {
-        return new ClaimLedger(ProjectionDatabase.fresh());
+        return fresh(32);
+    }
+
+    /**
+     * With {@code mostWords}: the most words a search term may begin for the search to read them in page order
+     * from the word index; 0: every search starts as a list does (from few matches, or walking the claims).
+     */
+    static ClaimLedger fresh(int mostWords) {
+        return new ClaimLedger(ProjectionDatabase.fresh(), mostWords);
     }
 
     @Override

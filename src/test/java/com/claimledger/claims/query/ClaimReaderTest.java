@@ -41,11 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClaimReaderTest {
 
-    private ClaimLedger ledger;
+    ClaimLedger ledger;
 
     @BeforeEach
     void freshLedger() {
-        ledger = ClaimLedger.fresh();
+        ledger = newLedger();
+    }
+
+    /** The ledger every test here reads: searches read the word index in page order (a search alone). */
+    ClaimLedger newLedger() {
+        return ClaimLedger.fresh();
     }
 
     @AfterEach
@@ -102,6 +107,44 @@ class ClaimReaderTest {
         assertThat(ledger.ids(now(), text("c:\\cell"))).containsExactly("backslash");
         assertThat(ledger.ids(now(), text("\\"))).isEmpty();
         assertThat(ledger.ids(now(), text("cellx"))).containsExactly("letter");
+    }
+
+    @Test
+    void aTermThatBeginsSeveralWordsFindsEachClaimOnceInPageOrderOnEveryPage() {
+        // "amir" begins "amirov", "amirov's", "amirova" and "amirovs"; claims share asserted times (an article's claims
+        // do) and their ids are not in time order: the page order is narrative time, then id
+        String[] statements = {"Amirov was detained.", "Amirov's men fled.", "Amirova spoke.",
+                "Both Amirovs and Amirov's aide were seen.", "Nobody else was."};
+        record Expected(Instant at, String id) {
+        }
+        List<Expected> expected = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = "k-" + (char) ('t' - i % 7) + i;
+            Instant at = day("2015-07-01").plusSeconds(3600L * (i % 3));
+            ledger.claim(id).says(statements[i % 5]).assertedAt(at)
+                    .recordedAt(Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i));
+            if (i % 5 != 4) {
+                expected.add(new Expected(at, id));
+            }
+        }
+        expected.sort(java.util.Comparator.comparing(Expected::at).thenComparing(Expected::id));
+        List<String> inOrder = expected.stream().map(Expected::id).toList();
+        assertThat(ledger.ids(now(), text("amir"))).containsExactlyElementsOf(inOrder);
+        assertThat(ledger.ids(now(), text("amirov's"))).containsExactlyElementsOf(expected.stream()
+                .filter(e -> Integer.parseInt(e.id().substring(3)) % 5 % 2 == 1).map(Expected::id).toList());
+        for (int limit = 1; limit <= 4; limit++) {
+            assertThat(ledger.pages(now(), text("amir"), limit).stream().flatMap(List::stream).toList())
+                    .as("limit %d", limit).containsExactlyElementsOf(inOrder);
+        }
+        // an amendment's new words keep the claim's place: they carry the claim's narrative time, not the amendment's
+        ledger.amended("k-t0", "Amirovs were detained, the ministry now says.", null, "plural",
+                day("2015-08-01"), Instant.parse("2026-01-06T10:00:00Z"));
+        for (int limit = 1; limit <= 4; limit++) {
+            assertThat(ledger.pages(now(), text("amir"), limit).stream().flatMap(List::stream).toList())
+                    .as("limit %d", limit).containsExactlyElementsOf(inOrder);
+        }
+        assertThat(ledger.ids(now(), text("amirovs"))).contains("k-t0");
+        assertThat(ledger.ids(now(), text("amirov nobody"))).isEmpty();
     }
 
     // ---- source, subject, topic, status, article ----
