@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Full-text search by words: a term finds the claims whose current wording has a word it begins, case-insensitively,
- * whatever punctuation surrounds the word; every term must; an amended-away word no longer finds the claim. The same
- * answers whether the search starts from the few matching claims or walks many (the suite's threshold is 20).
+ * whatever punctuation surrounds the word; every term must; an amended-away word no longer finds the claim. A search
+ * alone reads its words' claims in page order from the word index; the same answers come from a list of a subject's
+ * claims, and with every search starting as a list does ({@code claims.query.ClaimReaderWithoutPostingsTest}).
  */
 class ClaimSearchTest extends ApiTest {
 
