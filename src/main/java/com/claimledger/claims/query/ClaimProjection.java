@@ -167,12 +167,11 @@ class ClaimProjection {
     private void addWording(String claimId, boolean first, String statement, String quote, String reason,
                             Instant occurredAt, Instant recordedAt) {
         jdbc.update("""
-                insert into claim_wording (claim_id, revision, statement, quote, reason, search_text, occurred_at, recorded_at)
+                insert into claim_wording (claim_id, revision, statement, quote, reason, occurred_at, recorded_at)
                 values (:id, (select count(*) from claim_wording where claim_id = :id), :statement, :quote, :reason,
-                        :searchText, :occurredAt, :recordedAt)""",
+                        :occurredAt, :recordedAt)""",
                 times(occurredAt, recordedAt).addValue("id", claimId).addValue("statement", statement)
-                        .addValue("quote", quote).addValue("reason", reason)
-                        .addValue("searchText", Names.key(statement + " " + (quote == null ? "" : quote))));
+                        .addValue("quote", quote).addValue("reason", reason));
         // The words of every revision stay findable: the reader keeps only claims whose wording as of t matches.
         // Each carries the claim's own narrative time (not the amendment's): the search reads a word's claims in
         // page order.

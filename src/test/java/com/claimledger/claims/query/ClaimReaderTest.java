@@ -92,6 +92,16 @@ class ClaimReaderTest {
     }
 
     @Test
+    void aTermLongerThanTheWordIndexKeepsMustOccurWhole() {
+        String word = "x".repeat(Words.MAX_LENGTH) + "abcdefghij";
+        ledger.claim("long").says("The code " + word + " was seized.").recordedAt(Instant.parse("2026-01-05T10:00:00Z"));
+
+        assertThat(ledger.ids(now(), text("x".repeat(Words.MAX_LENGTH) + "abc"))).containsExactly("long");
+        // the index keeps the word's first 200 characters, which this term begins too; its text holds no such word
+        assertThat(ledger.ids(now(), text("x".repeat(Words.MAX_LENGTH) + "abd"))).isEmpty();
+    }
+
+    @Test
     void fullTextTakesLikeWildcardsLiterally() {
         ledger.claim("percent").says("100% of the cell was armed.").recordedAt(Instant.parse("2026-01-05T10:00:00Z"));
         ledger.claim("hundred").says("100 people of the cell were armed.").recordedAt(Instant.parse("2026-01-05T10:01:00Z"));
