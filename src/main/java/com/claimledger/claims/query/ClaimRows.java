@@ -53,13 +53,18 @@ class ClaimRows {
 
     /** The claims visible as of the moment, in no particular order. */
     Map<String, Base> bases(List<String> ids, AsOf asOf) {
-        Temporal time = new Temporal(asOf.axis());
         Map<String, Base> bases = new LinkedHashMap<>();
-        jdbc.query("select c.*, " + time.status("c") + " as status from claim_view c where c.claim_id in (:ids) and "
-                + time.visible("c"), params(ids, asOf), rs -> {
+        jdbc.query(basesSql(asOf.axis()), params(ids, asOf), rs -> {
             bases.put(rs.getString("claim_id"), Base.of(rs));
         });
         return bases;
+    }
+
+    /** The claim_view rows of {@code :ids} that exist at {@code :t}, each with its status then. */
+    static String basesSql(AsOf.Axis axis) {
+        Temporal time = new Temporal(axis);
+        return "select c.*, " + time.status("c") + " as status from claim_view c where c.claim_id in (:ids) and "
+                + time.visible("c");
     }
 
     /** Subjects are part of the recording: they have no time of their own. */
