@@ -1,5 +1,6 @@
 package com.claimledger.ledger.config;
 
+import com.claimledger.kernel.Background;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -98,12 +99,8 @@ class H2Housekeeping implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // A round writes at most compact-write-kb; interrupted inside a file read it would close the database.
+            Background.stop(timer, Duration.ofSeconds(30), "H2 housekeeping");
             timer = null;
         }
     }

@@ -1,10 +1,12 @@
 package com.claimledger.ledger.config;
 
+import com.claimledger.kernel.Background;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +56,7 @@ public class WakeableEventStore extends EmbeddedEventStore {
 
     @Override
     public void shutDown() {
-        poll.shutdownNow();
+        Background.stop(poll, Duration.ofSeconds(10), "the event store's poll");
         super.shutDown();
     }
 

@@ -1,5 +1,6 @@
 package com.claimledger.ledger.web;
 
+import com.claimledger.kernel.Background;
 import com.claimledger.ledger.api.LedgerEntry;
 import com.claimledger.ledger.api.LedgerQueries.CountEntries;
 import com.claimledger.ledger.api.LedgerQueries.Entries;
@@ -173,7 +174,8 @@ class LedgerStream {
 
     @PreDestroy
     void stop() {
-        tail.shutdownNow();
         close();
+        // The tail reads the ledger: an interrupt inside a read of H2's file would close the database.
+        Background.stop(tail, Duration.ofSeconds(10), "the ledger stream's tail");
     }
 }

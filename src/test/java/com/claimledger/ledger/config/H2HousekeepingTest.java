@@ -11,6 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,5 +74,46 @@ class H2HousekeepingTest {
         assertThat(housekeeping.store()).isNull();
         housekeeping.start();
         assertThat(housekeeping.isRunning()).isFalse();
+    }
+
+    /**
+     * The application's stop finds a round in progress: it waits for it and does not interrupt it. An interrupt
+     * inside a read of H2's file closes the file's channel and, with it, the database under every other thread (the
+     * end of a 10^6 benchmark run, docs/benchmarks.md, eighth round).
+     */
+    @Test
+    void stopLetsTheRoundInProgressEndWithoutInterruptingIt(@TempDir Path dir) throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0");
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
+            H2Housekeeping housekeeping = new H2Housekeeping(h2, Duration.ofMillis(10), 80, 64) {
+                @Override
+                void compact() {
+                    started.countDown();
+                    try {
+                        release.await(); // a round reading the file
+                    } catch (InterruptedException e) {
+                        interrupted.set(true);
+                    }
+                    super.compact();
+                }
+            };
+            housekeeping.start();
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Void> stop = CompletableFuture.runAsync(housekeeping::stop);
+            Thread.sleep(200);
+            assertThat(stop).as("stop waits for the round").isNotDone();
+            release.countDown();
+            stop.get(10, TimeUnit.SECONDS);
+
+            assertThat(interrupted).as("the round was interrupted").isFalse();
+            assertThat(housekeeping.isRunning()).isFalse();
+            assertThat(housekeeping.store().isClosed()).isFalse();
+            sql.execute("create table still_open (id int)");
+        }
     }
 }
