@@ -327,8 +327,10 @@ final class Bench {
             figures.add(anchor == null ? figure : figure.withAnchor(rate / anchor.perSecond()));
         }
         if (insert != null && insert.projectionSeconds() > 0) {
-            // What a replay must write at least: its rows, inserted raw into the projections' tables (readers' indexes
-            // included), as events/s of the final ledger. A bound of the machine and database, not of Axon.
+            // The rows the projections hold, inserted raw into their tables (readers' indexes included), as events/s of
+            // the final ledger: a bound of the machine and database, not of Axon. A replay writes all of them but the
+            // search's word index, which its switch derives from the wordings and writes only where it differs
+            // (docs/benchmarks.md, ninth round): since then a replay can be faster than this.
             double rate = insert.events() / insert.projectionSeconds();
             figures.add(Figure.rate("raw JDBC insert of the projections' rows", finalClaims, rate, "events/s", null,
                     "itself", rate));

@@ -31,7 +31,7 @@ final class Limits {
 
     /**
      * The raw insert of every row of the ledger; {@code projection…}: the part that went into the projections' tables
-     * (what a replay has to write, at least, since it produces exactly those rows).
+     * (what a replay produces; it writes all of them but the search's word index, which its switch derives).
      */
     record RawInsert(long rows, int tables, double seconds, long events, long projectionRows, double projectionSeconds) {
         double rowsPerSecond() {

@@ -1,5 +1,7 @@
 package com.claimledger.ledger.replay;
 
+import com.claimledger.ledger.projection.DerivedTable;
+import com.claimledger.ledger.projection.Rebuild;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -14,6 +16,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.ResultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Rebuilds every projection from the ledger, blue/green: the projections' processors stop; the events are fed, in
@@ -37,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * into the shadow tables of schema {@code replay} (V11) — the handlers' SQL names no schema, and each batch's
  * connection resolves unqualified names there first; readers meanwhile see the previous, complete projections. Once
  * every event is in, one transaction switches: each projection table takes the rebuilt rows (a set-wise copy, no
- * handler runs in it), the tokens move to the last event fed. A handler that fails stops the replay before the
+ * handler runs in it), each {@link DerivedTable} (the search's word index) is then brought in line with the tables
+ * just switched in, and the tokens move to the last event fed. A handler that fails stops the replay before the
  * switch, leaving the previous projections in place. The processors then start again and pick up what was written
  * meanwhile.
  */
@@ -52,6 +57,7 @@ public class ReplayService {
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 
     private final EventProcessingConfiguration processing;
+    private final List<DerivedTable> derived;
     private final EventStore eventStore;
     private final TokenStore tokens;
     private final TransactionTemplate transaction;
@@ -67,10 +73,11 @@ public class ReplayService {
     });
     private volatile String current;
 
-    ReplayService(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens,
-                  PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock,
+    ReplayService(EventProcessingConfiguration processing, ObjectProvider<DerivedTable> derived, EventStore eventStore,
+                  TokenStore tokens, PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock,
                   @Value("${ledger.replay.batch-events:2000}") int batchEvents) {
         this.processing = processing;
+        this.derived = derived.orderedStream().toList();
         this.eventStore = eventStore;
         this.tokens = tokens;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -107,12 +114,20 @@ public class ReplayService {
         try {
             processors.forEach(StreamingEventProcessor::shutDown);
             shadow.empty();
+            long started = System.nanoTime();
             TrackingToken last = rebuild(processors, shadow);
+            long rebuilt = System.nanoTime();
+            long[] switched = new long[1];
             transaction.executeWithoutResult(status -> {
-                shadow.switchIn();
+                shadow.switchIn(derived.stream().map(DerivedTable::table).collect(Collectors.toSet()));
+                switched[0] = System.nanoTime();
+                derived.forEach(DerivedTable::rederive);
                 moveTokens(processors, last);
             });
             outcome = Status.COMPLETED;
+            log.info("replay {}: {} events fed to the shadow projections in {} s, switched in {} s, derived tables {} s",
+                    replay.id(), processed.get(), seconds(rebuilt - started), seconds(switched[0] - rebuilt),
+                    seconds(System.nanoTime() - switched[0]));
         } catch (RuntimeException e) {
             log.error("replay {} failed; the previous projections stay in place", replay.id(), e);
         } finally {
@@ -127,6 +142,10 @@ public class ReplayService {
         }
     }
 
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
     /** Feeds every stored event to the projections, writing into the shadow tables, a batch a transaction. */
     private TrackingToken rebuild(List<StreamingEventProcessor> processors, ShadowTables shadow) {
         List<EventHandlerInvoker> invokers = processors.stream()
@@ -137,7 +156,7 @@ public class ReplayService {
             while (first || stream.hasNextAvailable()) {
                 boolean reset = first;
                 first = false;
-                last = transaction.execute(status -> shadow.within(() -> {
+                last = transaction.execute(status -> shadow.within(() -> Rebuild.during(() -> {
                     if (reset) {
                         invokers.forEach(EventHandlerInvoker::performReset);
                         // Rebuilt from scratch: what failed before is tried again, and queued again if it still fails.
@@ -145,7 +164,7 @@ public class ReplayService {
                                 .ifPresent(queue -> queue.clear()));
                     }
                     return feed(stream, invokers);
-                }));
+                })));
             }
         }
         return last;

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -68,10 +69,15 @@ final class ShadowTables {
      * In the current transaction: every projection table takes its shadow's rows. Only what differs is written — a
      * replay mostly reproduces the rows it finds (the checksum stays equal), so the switch deletes the rows the
      * rebuild did not produce and inserts those it produced anew, keyed by primary key and compared column by column.
-     * The transaction is as large as the difference, not as the projections.
+     * The transaction is as large as the difference, not as the projections. The {@code derived} tables are left as
+     * they are.
      */
-    void switchIn() {
+    void switchIn(Set<String> derived) {
         for (String table : tables) {
+            if (derived.contains(table)) {
+                // Not rebuilt row by row (its shadow stays empty): brought in line after the switch (DerivedTable).
+                continue;
+            }
             List<String> columns = jdbc.queryForList("""
                     select lower(column_name) from information_schema.columns
                     where upper(table_schema) = 'REPLAY' and lower(table_name) = ? order by ordinal_position""",
