@@ -25,9 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,11 +39,12 @@ import java.util.stream.Collectors;
 
 /**
  * Rebuilds every projection from the ledger, blue/green: the projections' processors stop; the events are fed, in
- * batches of {@code ledger.replay.batch-events}, each batch its own transaction, to the projections' handlers writing
+ * batches of {@code ledger.replay.batch-events}, each batch its own transaction (read ahead and deserialised on a
+ * thread of their own, {@link EventPrefetch}), to the projections' handlers writing
  * into the shadow tables of schema {@code replay} (V11) — the handlers' SQL names no schema, and each batch's
  * connection resolves unqualified names there first; readers meanwhile see the previous, complete projections. Once
- * every event is in, one transaction switches: each projection table takes the rebuilt rows (a set-wise copy, no
- * handler runs in it), each {@link DerivedTable} (the search's word index) is then brought in line with the tables
+ * every event is in, each projection table whose {@link TableFingerprint} differs from its shadow's (most often none)
+ * takes the rebuilt rows in one transaction (a set-wise copy of what differs, no handler runs in it), each {@link DerivedTable} (the search's word index) is then brought in line with the tables
  * just switched in, and the tokens move to the last event fed. A handler that fails stops the replay before the
  * switch, leaving the previous projections in place. The processors then start again and pick up what was written
  * meanwhile.
@@ -117,16 +120,22 @@ public class ReplayService {
             long started = System.nanoTime();
             TrackingToken last = rebuild(processors, shadow);
             long rebuilt = System.nanoTime();
+            Set<String> leave = derived.stream().map(DerivedTable::table).collect(Collectors.toCollection(HashSet::new));
+            Set<String> equal = shadow.alreadyIn(leave);
+            leave.addAll(equal);
+            long compared = System.nanoTime();
             long[] switched = new long[1];
             transaction.executeWithoutResult(status -> {
-                shadow.switchIn(derived.stream().map(DerivedTable::table).collect(Collectors.toSet()));
+                shadow.switchIn(leave);
                 switched[0] = System.nanoTime();
                 derived.forEach(DerivedTable::rederive);
                 moveTokens(processors, last);
             });
             outcome = Status.COMPLETED;
-            log.info("replay {}: {} events fed to the shadow projections in {} s, switched in {} s, derived tables {} s",
-                    replay.id(), processed.get(), seconds(rebuilt - started), seconds(switched[0] - rebuilt),
+            log.info("replay {}: {} events fed to the shadow projections in {} s; fingerprints in {} s ({} of {} tables"
+                            + " already equal: {}); switched in {} s; derived tables {} s",
+                    replay.id(), processed.get(), seconds(rebuilt - started), seconds(compared - rebuilt), equal.size(),
+                    shadow.tables().size() - derived.size(), equal, seconds(switched[0] - compared),
                     seconds(System.nanoTime() - switched[0]));
         } catch (RuntimeException e) {
             log.error("replay {} failed; the previous projections stay in place", replay.id(), e);
@@ -151,31 +160,36 @@ public class ReplayService {
         List<EventHandlerInvoker> invokers = processors.stream()
                 .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker()).toList();
         TrackingToken last = null;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
+             EventPrefetch events = EventPrefetch.reading(stream, batchEvents)) {
             boolean first = true;
-            while (first || stream.hasNextAvailable()) {
+            while (first || events.hasNext()) {
                 boolean reset = first;
                 first = false;
-                last = transaction.execute(status -> shadow.within(() -> Rebuild.during(() -> {
+                TrackingToken fed = transaction.execute(status -> shadow.within(() -> Rebuild.during(() -> {
                     if (reset) {
                         invokers.forEach(EventHandlerInvoker::performReset);
                         // Rebuilt from scratch: what failed before is tried again, and queued again if it still fails.
                         processors.forEach(processor -> processing.deadLetterQueue(processor.getName())
                                 .ifPresent(queue -> queue.clear()));
                     }
-                    return feed(stream, invokers);
+                    return feed(events, invokers);
                 })));
+                last = fed == null ? last : fed;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted", e);
         }
         return last;
     }
 
     /** One batch: up to {@code batchEvents} events, each to every projection that handles it. */
-    private TrackingToken feed(BlockingStream<TrackedEventMessage<?>> stream, List<EventHandlerInvoker> invokers) {
+    private TrackingToken feed(EventPrefetch events, List<EventHandlerInvoker> invokers) {
         TrackingToken last = null;
         try {
-            for (int n = 0; n < batchEvents && stream.hasNextAvailable(); n++) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
+            for (int n = 0; n < batchEvents && events.hasNext(); n++) {
+                TrackedEventMessage<?> event = events.next();
                 for (EventHandlerInvoker invoker : invokers) {
                     if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
                         ResultMessage<?> result = new DefaultUnitOfWork<>(event).executeWithResult(() -> {

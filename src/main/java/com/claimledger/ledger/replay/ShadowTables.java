@@ -6,6 +6,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -66,22 +70,55 @@ final class ShadowTables {
     }
 
     /**
-     * In the current transaction: every projection table takes its shadow's rows. Only what differs is written — a
-     * replay mostly reproduces the rows it finds (the checksum stays equal), so the switch deletes the rows the
-     * rebuild did not produce and inserts those it produced anew, keyed by primary key and compared column by column.
-     * The transaction is as large as the difference, not as the projections. The {@code derived} tables are left as
-     * they are.
+     * The projection tables, outside {@code leave}, that already hold exactly their shadow's rows (equal
+     * {@link TableFingerprint}s), so that the switch can leave them as they are. Each table and its shadow are scanned
+     * at once, on two connections of their own; run before the switch's transaction, while nothing writes either (the
+     * projections' processors are stopped and the rebuild has ended).
      */
-    void switchIn(Set<String> derived) {
+    Set<String> alreadyIn(Set<String> leave) {
+        ExecutorService scans = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "replay-fingerprint");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Set<String> equal = new java.util.TreeSet<>();
+            for (String table : tables) {
+                if (leave.contains(table)) {
+                    continue;
+                }
+                List<String> columns = columns(table);
+                Future<TableFingerprint> live = scans.submit(() -> TableFingerprint.of(jdbc, postgres, "public." + table, columns));
+                Future<TableFingerprint> rebuilt = scans.submit(() -> TableFingerprint.of(jdbc, postgres, "replay." + table, columns));
+                if (live.get().equals(rebuilt.get())) {
+                    equal.add(table);
+                }
+            }
+            return equal;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not fingerprint the projection tables", e.getCause());
+        } finally {
+            scans.shutdownNow();
+        }
+    }
+
+    /**
+     * In the current transaction: every projection table outside {@code leave} takes its shadow's rows. Only what
+     * differs is written — a replay mostly reproduces the rows it finds (the checksum stays equal), so the switch
+     * deletes the rows the rebuild did not produce and inserts those it produced anew, keyed by primary key and
+     * compared column by column. The transaction is as large as the difference, not as the projections. The tables in
+     * {@code leave} — the {@link com.claimledger.ledger.projection.DerivedTable}s, whose shadows stay empty, and those
+     * {@link #alreadyIn} found equal — are left as they are.
+     */
+    void switchIn(Set<String> leave) {
         for (String table : tables) {
-            if (derived.contains(table)) {
-                // Not rebuilt row by row (its shadow stays empty): brought in line after the switch (DerivedTable).
+            if (leave.contains(table)) {
                 continue;
             }
-            List<String> columns = jdbc.queryForList("""
-                    select lower(column_name) from information_schema.columns
-                    where upper(table_schema) = 'REPLAY' and lower(table_name) = ? order by ordinal_position""",
-                    String.class, table);
+            List<String> columns = columns(table);
             List<String> keys = jdbc.queryForList("""
                     select lower(k.column_name) from information_schema.table_constraints c
                     join information_schema.key_column_usage k on k.constraint_schema = c.constraint_schema
@@ -95,6 +132,14 @@ final class ShadowTables {
                     + table + " r where not exists (select 1 from public." + table + " p where " + same(keys, columns)
                     + ")");
         }
+    }
+
+    /** A shadow table's columns, in table order (the same names as its projection table's: ReplaySchemaTest). */
+    private List<String> columns(String table) {
+        return jdbc.queryForList("""
+                select lower(column_name) from information_schema.columns
+                where upper(table_schema) = 'REPLAY' and lower(table_name) = ? order by ordinal_position""",
+                String.class, table);
     }
 
     /** Rows p and r are the same: equal keys (never null), and every other column equal or both null. */

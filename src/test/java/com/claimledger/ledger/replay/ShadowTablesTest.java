@@ -1,0 +1,150 @@
+package com.claimledger.ledger.replay;
+
+import com.claimledger.support.LocalPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The switch's first step: a projection table that already holds exactly its rebuilt shadow's rows — in whatever
+ * order they were written — is recognised by its fingerprint and left alone; any difference (a row missing or extra,
+ * a value changed by one character or one microsecond, a null for an empty text, text moved between columns) makes
+ * the switch compare it row by row, after which it holds the shadow's rows. On H2 and on PostgreSQL, on the real
+ * schema (the migrations).
+ */
+class ShadowTablesTest {
+
+    private static final OffsetDateTime T = OffsetDateTime.of(2015, 7, 22, 10, 0, 0, 123_456_000, ZoneOffset.UTC);
+
+    @Test
+    void onH2() {
+        String url = "jdbc:h2:mem:shadow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load().migrate();
+        everyCase(new JdbcTemplate(new DriverManagerDataSource(url, "sa", "")));
+    }
+
+    @Test
+    void onPostgres() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.start()) {
+            String url = postgres.createDatabase("shadow_tables");
+            Flyway.configure().dataSource(url, "ledger", "ledger")
+                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+            everyCase(new JdbcTemplate(new DriverManagerDataSource(url, "ledger", "ledger")));
+        }
+    }
+
+    private void everyCase(JdbcTemplate jdbc) {
+        theSameRowsInAnotherOrderAreAlreadyIn(jdbc);
+        for (Consumer<NamedParameterJdbcTemplate> difference : List.<Consumer<NamedParameterJdbcTemplate>>of(
+                db -> db.update("delete from public.claim_wording where claim_id = 'c-7' and revision = 1", Map.of()),
+                db -> db.update("insert into public.claim_wording (claim_id, revision, statement, occurred_at, recorded_at)"
+                        + " values ('c-stray', 0, 'Stray.', :t, :t)", new MapSqlParameterSource("t", T)),
+                db -> db.update("update public.claim_wording set statement = 'Claim 3: Amirov was shot in the raiD.'"
+                        + " where claim_id = 'c-3' and revision = 0", Map.of()),
+                db -> db.update("update public.claim_wording set recorded_at = :t where claim_id = 'c-4' and revision = 1",
+                        new MapSqlParameterSource("t", T.plusNanos(1_000))),
+                db -> db.update("update public.claim_wording set reason = '' where claim_id = 'c-5' and revision = 0",
+                        Map.of()),
+                db -> db.update("update public.claim_wording set statement = 'Claim 6: Amirov was shot in the', quote ="
+                        + " 'raid.he was among those shot' where claim_id = 'c-6' and revision = 0", Map.of()))) {
+            aDifferenceIsSwitchedInRowByRow(jdbc, difference);
+        }
+    }
+
+    /** Ten claims' wordings (two revisions each, some nulls), written in {@code order}. */
+    private static void wordings(NamedParameterJdbcTemplate db, String schema, List<Integer> order) {
+        for (int i : order) {
+            for (int revision = 0; revision < 2; revision++) {
+                db.update("insert into " + schema + ".claim_wording (claim_id, revision, statement, quote, reason,"
+                                + " occurred_at, recorded_at) values (:id, :revision, :statement, :quote, :reason, :occurred, :recorded)",
+                        new MapSqlParameterSource("id", "c-" + i).addValue("revision", revision)
+                                .addValue("statement", "Claim " + i + ": Amirov was shot in the raid" + ".".repeat(revision + 1))
+                                .addValue("quote", i % 2 == 0 ? "he was among those shot" : null)
+                                .addValue("reason", revision == 0 ? null : "Amended.")
+                                .addValue("occurred", T.plusDays(i)).addValue("recorded", T.plusSeconds(revision)));
+            }
+        }
+    }
+
+    private static void given(JdbcTemplate jdbc) {
+        List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+        jdbc.execute("delete from public.claim_wording");
+        jdbc.execute("delete from replay.claim_wording");
+        wordings(new NamedParameterJdbcTemplate(jdbc), "public", order);
+        Collections.reverse(order);
+        wordings(new NamedParameterJdbcTemplate(jdbc), "replay", order);
+    }
+
+    private static void theSameRowsInAnotherOrderAreAlreadyIn(JdbcTemplate jdbc) {
+        given(jdbc);
+        ShadowTables shadow = ShadowTables.of(jdbc);
+
+        Set<String> equal = shadow.alreadyIn(Set.of("claim_word"));
+
+        assertThat(equal).as("every table equal to its shadow (most of them both empty), the derived one left out")
+                .contains("claim_wording", "claim_view", "entity_view").doesNotContain("claim_word")
+                .hasSize(shadow.tables().size() - 1);
+    }
+
+    private static void aDifferenceIsSwitchedInRowByRow(JdbcTemplate jdbc, Consumer<NamedParameterJdbcTemplate> difference) {
+        given(jdbc);
+        difference.accept(new NamedParameterJdbcTemplate(jdbc));
+        ShadowTables shadow = ShadowTables.of(jdbc);
+
+        Set<String> equal = shadow.alreadyIn(Set.of("claim_word"));
+        assertThat(equal).doesNotContain("claim_wording").contains("claim_view");
+        Set<String> leave = new java.util.HashSet<>(equal);
+        leave.add("claim_word");
+        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()))
+                .executeWithoutResult(status -> shadow.switchIn(leave));
+
+        assertThat(shadow.alreadyIn(Set.of("claim_word"))).as("after the switch").contains("claim_wording");
+        assertThat(jdbc.queryForList("select claim_id, revision, statement, quote, reason from public.claim_wording"
+                + " order by claim_id, revision")).isEqualTo(jdbc.queryForList("select claim_id, revision, statement,"
+                + " quote, reason from replay.claim_wording order by claim_id, revision")).hasSize(20);
+    }
+
+    @Test
+    void aFingerprintIsNeverTakenInsideTheCallersTransaction() {
+        String url = "jdbc:h2:mem:shadow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
+        jdbc.execute("create table t (id int primary key)");
+        assertThatThrownBy(() -> new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()))
+                .executeWithoutResult(status -> TableFingerprint.of(jdbc, false, "t", List.of("id"))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theEncodingTellsAValueFromAnyOtherSplitOrANull() {
+        List<List<Object>> rows = List.of(List.of("ab", "c"), List.of("a", "bc"), List.of("abc", ""),
+                java.util.Arrays.asList("abc", null), java.util.Arrays.asList(null, "abc"), List.of("", "abc"),
+                java.util.Arrays.asList("null", "abc"), java.util.Arrays.asList(null, null), List.of("", ""));
+        Set<String> hashes = new java.util.HashSet<>();
+        for (List<Object> row : rows) {
+            TableFingerprint.Encoder encoder = new TableFingerprint.Encoder();
+            row.forEach(encoder::add);
+            long[] hash = encoder.hash();
+            hashes.add(hash[0] + "/" + hash[1]);
+        }
+        assertThat(hashes).hasSameSizeAs(rows);
+    }
+}
