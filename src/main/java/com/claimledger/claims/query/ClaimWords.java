@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The search's word index ({@code claim_word}) as a function of the claims' wordings: a row for every distinct word
@@ -41,34 +43,55 @@ class ClaimWords implements DerivedTable {
     /**
      * Claim range after claim range ({@code ledger.replay.word-claims-a-batch} claims, 250: some 9,000 word rows at
      * 10^6, which H2 keeps in memory — it moves a result past 20,000 rows with -Xmx512m (h2.maxMemoryRows, scaled to
-     * the heap) to a temporary file first, as 2,000 claims did).
+     * the heap) to a temporary file first, as 2,000 claims did). The index's rows of the next range are read on a
+     * thread of its own ({@link IndexReader}) while this one derives and compares the current range: reading the
+     * index and deriving the words are each about half of the work, and a switch has both cores to itself.
      */
     @Override
     public void rederive() {
-        String after = "";
-        while (true) {
-            List<String> ids = jdbc.queryForList("""
-                    select claim_id from claim_view where claim_id > :after order by claim_id limit :count""",
-                    new MapSqlParameterSource("after", after).addValue("count", claimsABatch), String.class);
-            // The last range is open above: it also holds the word rows of claims that no longer exist (if any).
-            String upTo = ids.size() < claimsABatch ? null : ids.get(ids.size() - 1);
-            rederive(after, upTo);
-            if (upTo == null) {
-                return;
+        try (IndexReader index = IndexReader.start(jdbc)) {
+            String after = "";
+            String upTo = upTo(after);
+            index.request(after, upTo);
+            while (true) {
+                String next = upTo == null ? null : upTo(upTo);
+                if (upTo != null) {
+                    index.request(upTo, next);
+                }
+                rederive(after, upTo, index.take());
+                if (upTo == null) {
+                    return;
+                }
+                after = upTo;
+                upTo = next;
             }
-            after = upTo;
         }
     }
 
+    /**
+     * The upper end of the range of claims after {@code after}: its {@code claimsABatch}-th claim, or null if fewer
+     * are left — the last range is open above: it also holds the word rows of claims that no longer exist (if any).
+     */
+    private String upTo(String after) {
+        List<String> ids = jdbc.queryForList("""
+                select claim_id from claim_view where claim_id > :after order by claim_id limit :count""",
+                new MapSqlParameterSource("after", after).addValue("count", claimsABatch), String.class);
+        return ids.size() < claimsABatch ? null : ids.get(ids.size() - 1);
+    }
+
     /** The claims with ids in ({@code after}, {@code upTo}], or above {@code after} if {@code upTo} is null. */
-    private void rederive(String after, String upTo) {
+    private static String range(String column, String upTo) {
+        return upTo == null ? " " + column + " > :after" : " " + column + " > :after and " + column + " <= :upTo";
+    }
+
+    /** One range: the index's rows as read ({@code indexed}, claim → word → narrative time) against the wordings. */
+    private void rederive(String after, String upTo, Map<String, Map<String, Instant>> indexed) {
         var range = new MapSqlParameterSource("after", after).addValue("upTo", upTo);
-        String in = upTo == null ? " > :after" : " > :after and %s <= :upTo";
         // claim → word → the claim's narrative time; a map a claim, not one of (claim, word) pairs: the pairs' hash
         // codes collided (a fifth of the comparison's time at 10^6 went to HashMap's tree bins and Posting.equals).
         Map<String, Map<String, Instant>> derived = new HashMap<>();
         jdbc.query("select w.claim_id, w.statement, w.quote, c.occurred_at from claim_wording w join claim_view c"
-                + " on c.claim_id = w.claim_id where w.claim_id" + in.formatted("w.claim_id"), range, rs -> {
+                + " on c.claim_id = w.claim_id where" + range("w.claim_id", upTo), range, rs -> {
                     Instant occurredAt = Sql.instant(rs, "occurred_at");
                     Map<String, Instant> words = derived.computeIfAbsent(rs.getString("claim_id"), id -> new HashMap<>());
                     for (String word : Words.of(rs.getString("statement"), rs.getString("quote"))) {
@@ -76,25 +99,16 @@ class ClaimWords implements DerivedTable {
                     }
                 });
         List<MapSqlParameterSource> stale = new ArrayList<>();
-        // In the primary key's order, so that a claim's words are looked up once for all its rows.
-        var claim = new Object() {
-            String id;
-            Map<String, Instant> words;
-        };
-        jdbc.query("select claim_id, word, occurred_at from claim_word where claim_id" + in.formatted("claim_id")
-                + " order by claim_id, word", range, rs -> {
-                    String claimId = rs.getString(1);
-                    String word = rs.getString(2);
-                    if (!claimId.equals(claim.id)) {
-                        claim.id = claimId;
-                        claim.words = derived.get(claimId);
-                    }
-                    if (claim.words != null && Objects.equals(claim.words.get(word), Sql.instant(rs, "occurred_at"))) {
-                        claim.words.remove(word);
-                    } else {
-                        stale.add(new MapSqlParameterSource("id", claimId).addValue("word", word));
-                    }
-                });
+        indexed.forEach((claimId, words) -> {
+            Map<String, Instant> wanted = derived.get(claimId);
+            words.forEach((word, occurredAt) -> {
+                if (wanted != null && Objects.equals(wanted.get(word), occurredAt)) {
+                    wanted.remove(word);
+                } else {
+                    stale.add(new MapSqlParameterSource("id", claimId).addValue("word", word));
+                }
+            });
+        });
         if (!stale.isEmpty()) {
             jdbc.batchUpdate("delete from claim_word where claim_id = :id and word = :word",
                     stale.toArray(MapSqlParameterSource[]::new));
@@ -108,4 +122,97 @@ class ClaimWords implements DerivedTable {
         }
     }
 
+    /**
+     * Reads the index's rows of the requested claim ranges, in turn, on a thread and a connection of its own, one range
+     * ahead of the comparison. It reads what is committed: during a replay's switch nothing but the comparison writes
+     * the index (the projections' processors are stopped), and the comparison writes a range only after this has read
+     * it, so that is the index as the switch found it. Never interrupted (an interrupt during a file read would close
+     * H2's file channel): closing sends it a last request to stop at.
+     */
+    private static final class IndexReader implements AutoCloseable {
+
+        private record Request(String after, String upTo) {
+        }
+
+        private static final Request STOP = new Request(null, null);
+
+        private final NamedParameterJdbcTemplate jdbc;
+        private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+        private final BlockingQueue<Object> results = new LinkedBlockingQueue<>();
+        private final Thread thread;
+
+        private IndexReader(NamedParameterJdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+            this.thread = new Thread(this::serve, "claim-word-reader");
+            this.thread.setDaemon(true);
+        }
+
+        static IndexReader start(NamedParameterJdbcTemplate jdbc) {
+            IndexReader reader = new IndexReader(jdbc);
+            reader.thread.start();
+            return reader;
+        }
+
+        void request(String after, String upTo) {
+            requests.add(new Request(after, upTo));
+        }
+
+        /** The rows of the earliest range requested and not yet taken: claim → word → narrative time. */
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Instant>> take() {
+            Object result;
+            try {
+                result = results.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the word index", e);
+            }
+            if (result instanceof RuntimeException failure) {
+                throw new IllegalStateException("reading the word index failed", failure);
+            }
+            return (Map<String, Map<String, Instant>>) result;
+        }
+
+        private void serve() {
+            try {
+                for (Request request = requests.take(); request != STOP; request = requests.take()) {
+                    results.add(read(request));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                results.add(e);
+            }
+        }
+
+        private Map<String, Map<String, Instant>> read(Request request) {
+            Map<String, Map<String, Instant>> indexed = new HashMap<>();
+            var claim = new Object() {
+                String id;
+                Map<String, Instant> words;
+            };
+            // In the primary key's order, so that each claim's map is looked up once for all its rows.
+            jdbc.query("select claim_id, word, occurred_at from claim_word where" + range("claim_id", request.upTo())
+                            + " order by claim_id, word",
+                    new MapSqlParameterSource("after", request.after()).addValue("upTo", request.upTo()), rs -> {
+                        String claimId = rs.getString(1);
+                        if (!claimId.equals(claim.id)) {
+                            claim.id = claimId;
+                            claim.words = indexed.computeIfAbsent(claimId, id -> new HashMap<>());
+                        }
+                        claim.words.put(rs.getString(2), Sql.instant(rs, "occurred_at"));
+                    });
+            return indexed;
+        }
+
+        @Override
+        public void close() {
+            requests.add(STOP);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

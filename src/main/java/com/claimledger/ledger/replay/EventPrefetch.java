@@ -25,6 +25,7 @@ final class EventPrefetch implements AutoCloseable {
     private final BlockingStream<TrackedEventMessage<?>> stream;
     private final BlockingQueue<Object> queue;
     private final Thread reader;
+    private final boolean threaded;
     private volatile boolean closed;
     private volatile RuntimeException failure;
     private Object head;
@@ -34,12 +35,19 @@ final class EventPrefetch implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(Math.max(1, ahead));
         this.reader = new Thread(this::read, "replay-reader");
         this.reader.setDaemon(true);
+        this.threaded = ahead > 0;
     }
 
-    /** Starts reading {@code stream}, holding at most {@code ahead} events that the replay has not yet taken. */
+    /**
+     * Starts reading {@code stream}, holding at most {@code ahead} events that the replay has not yet taken; with
+     * {@code ahead} 0 there is no reader: the caller's thread reads each event when it asks for it (as before the
+     * read-ahead: {@code ledger.replay.read-ahead=0}, for comparison).
+     */
     static EventPrefetch reading(BlockingStream<TrackedEventMessage<?>> stream, int ahead) {
         EventPrefetch prefetch = new EventPrefetch(stream, ahead);
-        prefetch.reader.start();
+        if (prefetch.threaded) {
+            prefetch.reader.start();
+        }
         return prefetch;
     }
 
@@ -79,12 +87,17 @@ final class EventPrefetch implements AutoCloseable {
     /** Whether another event follows; waits for the reader to get there. */
     boolean hasNext() throws InterruptedException {
         if (head == null) {
-            head = queue.take();
+            head = threaded ? queue.take() : direct();
         }
         if (head == END && failure != null) {
             throw new IllegalStateException("reading the ledger's events failed", failure);
         }
         return head != END;
+    }
+
+    /** Without a reader: the stream's next event, or the end if none is available now. */
+    private Object direct() throws InterruptedException {
+        return stream.hasNextAvailable() ? stream.nextAvailable() : END;
     }
 
     TrackedEventMessage<?> next() throws InterruptedException {
@@ -100,6 +113,9 @@ final class EventPrefetch implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (!threaded) {
+            return;
+        }
         try {
             reader.join();
         } catch (InterruptedException e) {

@@ -67,6 +67,7 @@ public class ReplayService {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int batchEvents;
+    private final int readAhead;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final AtomicLong processed = new AtomicLong();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -78,7 +79,8 @@ public class ReplayService {
 
     ReplayService(EventProcessingConfiguration processing, ObjectProvider<DerivedTable> derived, EventStore eventStore,
                   TokenStore tokens, PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock,
-                  @Value("${ledger.replay.batch-events:2000}") int batchEvents) {
+                  @Value("${ledger.replay.batch-events:2000}") int batchEvents,
+                  @Value("${ledger.replay.read-ahead:2000}") int readAhead) {
         this.processing = processing;
         this.derived = derived.orderedStream().toList();
         this.eventStore = eventStore;
@@ -87,6 +89,7 @@ public class ReplayService {
         this.jdbc = jdbc;
         this.clock = clock;
         this.batchEvents = Math.max(1, batchEvents);
+        this.readAhead = Math.max(0, readAhead);
     }
 
     /** Starts a replay, or answers the one already running. */
@@ -161,7 +164,7 @@ public class ReplayService {
                 .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker()).toList();
         TrackingToken last = null;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
-             EventPrefetch events = EventPrefetch.reading(stream, batchEvents)) {
+             EventPrefetch events = EventPrefetch.reading(stream, readAhead)) {
             boolean first = true;
             while (first || events.hasNext()) {
                 boolean reset = first;

@@ -85,6 +85,28 @@ class ClaimWordsTest {
     }
 
     @Test
+    void insideTheSwitchsTransactionTheRepairIsTheTransactionsToCommitOrRollBack() {
+        List<Map<String, Object>> written = index();
+        var jdbc = ledger.db.jdbc().getJdbcTemplate();
+        jdbc.update("delete from claim_word where claim_id in ('c-0', 'c-4')");
+        jdbc.update("insert into claim_word (claim_id, word, occurred_at) values ('c-2', 'bogus', current_timestamp)");
+        List<Map<String, Object>> damaged = index();
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+
+        // The index's rows are read on a connection of their own, one range ahead: as committed, i.e. as damaged.
+        transaction.executeWithoutResult(status -> {
+            words(1).rederive();
+            assertThat(jdbc.queryForObject("select count(*) from claim_word", Long.class)).isEqualTo(written.size());
+            status.setRollbackOnly();
+        });
+        assertThat(index()).as("rolled back").isEqualTo(damaged);
+
+        transaction.executeWithoutResult(status -> words(1).rederive());
+        assertThat(index()).as("committed").isEqualTo(written);
+    }
+
+    @Test
     void whileAReplayRebuildsTheHandlersWriteNoWords() {
         long before = ledger.db.count("claim_word");
         Rebuild.during(() -> {

@@ -74,6 +74,18 @@ class EventPrefetchTest {
     }
 
     @Test
+    void withoutReadAheadTheCallersThreadReadsEachEventWhenItAsks() throws Exception {
+        Stream stream = new Stream(100, -1);
+        try (EventPrefetch events = EventPrefetch.reading(stream, 0)) {
+            for (int i = 0; i < 100; i++) {
+                assertThat(events.next().getPayload()).isEqualTo("event " + i);
+                assertThat(stream.read.get()).as("nothing read ahead").isEqualTo(i + 1);
+            }
+            assertThat(events.hasNext()).isFalse();
+        }
+    }
+
+    @Test
     void anEmptyStreamEndsAtOnce() throws Exception {
         try (EventPrefetch events = EventPrefetch.reading(new Stream(0, -1), 7)) {
             assertThat(events.hasNext()).isFalse();
