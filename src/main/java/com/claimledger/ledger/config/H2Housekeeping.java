@@ -35,6 +35,14 @@ class H2Housekeeping implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
 
+    /**
+     * The largest write buffer H2 keeps for reuse ({@code FileStore.releaseWriteBuffer}, H2 2.3). The pages a round
+     * rewrites go to disk with the next commit, as one chunk serialised into such a buffer: a round that writes more
+     * makes H2 allocate a new buffer, growing from 1 MiB by half again each step, for every such chunk — on a heap of
+     * 512 MiB (G1 regions of 1 MiB) each step a humongous allocation, and each of those may start a concurrent cycle.
+     */
+    static final int REUSED_WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
+
     private final DataSource dataSource;
     private final Duration interval;
     private final int fillRate;
@@ -42,9 +50,9 @@ class H2Housekeeping implements SmartLifecycle {
     private ScheduledExecutorService timer;
 
     H2Housekeeping(DataSource dataSource,
-                   @Value("${ledger.h2.housekeeping-interval:1s}") Duration interval,
+                   @Value("${ledger.h2.housekeeping-interval:250ms}") Duration interval,
                    @Value("${ledger.h2.compact-fill-rate:50}") int fillRate,
-                   @Value("${ledger.h2.compact-write-kb:8192}") int writeKb) {
+                   @Value("${ledger.h2.compact-write-kb:2048}") int writeKb) {
         this.dataSource = dataSource;
         this.interval = interval;
         this.fillRate = fillRate;
@@ -55,6 +63,12 @@ class H2Housekeeping implements SmartLifecycle {
     public synchronized void start() {
         if (interval.isZero() || interval.isNegative() || store() == null) {
             return;
+        }
+        if (writeBytes > REUSED_WRITE_BUFFER_BYTES / 2) {
+            // Headroom for the inner pages and the commit's own changes that share the chunk.
+            log.warn("ledger.h2.compact-write-kb={} lets a round's chunk outgrow the {} KiB write buffer H2 reuses:"
+                    + " more rounds of at most {} KiB keep the same pace without a new buffer each time",
+                    writeBytes / 1024, REUSED_WRITE_BUFFER_BYTES / 1024, REUSED_WRITE_BUFFER_BYTES / 2048);
         }
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "h2-housekeeping");

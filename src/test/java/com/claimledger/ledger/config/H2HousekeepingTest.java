@@ -1,9 +1,12 @@
 package com.claimledger.ledger.config;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +66,95 @@ class H2HousekeepingTest {
             }
             return store.getFileStore().size();
         }
+    }
+
+    /**
+     * The pages a round rewrites are written by the next commit, as one chunk, through one of H2's write buffers; H2
+     * keeps a buffer for reuse only up to 4 MiB. With the shipped write limit every chunk after a round fits such a
+     * buffer; with the limit it shipped before (8 MiB) the same file gives chunks above it — on the JVM a new array of
+     * 1–10 MiB each round, each one a G1 humongous allocation that started a concurrent cycle (docs/benchmarks.md,
+     * eleventh round).
+     */
+    @Test
+    void aRoundAtTheShippedWriteLimitWritesChunksThatFitTheBufferH2Reuses(@TempDir Path dir) throws SQLException {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application.yml"));
+        int shippedKb = Integer.parseInt(yaml.getObject().getProperty("ledger.h2.compact-write-kb"));
+
+        long shipped = largestChunkAfterRounds(dir.resolve("shipped"), shippedKb);
+        long before = largestChunkAfterRounds(dir.resolve("before"), 8192);
+
+        System.out.printf("largest chunk after housekeeping rounds: %,d bytes at %d KiB a round, %,d at 8192 KiB%n",
+                shipped, shippedKb, before);
+        assertThat(shipped).as("largest chunk at the shipped %d KiB a round (a round's pages, not a commit's alone)",
+                        shippedKb).isGreaterThan(1024 * 1024)
+                .isLessThanOrEqualTo(H2Housekeeping.REUSED_WRITE_BUFFER_BYTES);
+        assertThat(before).as("the workload gives chunks above the reused buffer at 8 MiB a round")
+                .isGreaterThan(H2Housekeeping.REUSED_WRITE_BUFFER_BYTES);
+    }
+
+    /**
+     * A file with sparse chunks (36 MB of rows, then three blocks of rows in four rewritten), compacted in rounds of
+     * {@code writeKb}, each followed by a small commit; the largest chunk written from the first round on.
+     */
+    private static long largestChunkAfterRounds(Path dir, int writeKb) throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=0");
+        try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
+            sql.execute("create table entry (id int primary key, body varchar(2000))");
+            sql.execute("create table tick (id int primary key)");
+            String body = "x".repeat(1000);
+            keepOpen.setAutoCommit(false);
+            try (PreparedStatement insert = keepOpen.prepareStatement("insert into entry values (?, ?)")) {
+                for (int i = 0; i < 36_000; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, body + i);
+                    insert.addBatch();
+                    if (i % 2000 == 1999) {
+                        insert.executeBatch();
+                        keepOpen.commit();
+                    }
+                }
+            }
+            try (PreparedStatement update = keepOpen.prepareStatement("update entry set body = ? where id = ?")) {
+                for (int i = 0, n = 0; i < 36_000; i++) {
+                    if (i / 100 % 4 != 0) {
+                        update.setString(1, body + "again " + i);
+                        update.setInt(2, i);
+                        update.addBatch();
+                        if (++n % 2000 == 0) {
+                            update.executeBatch();
+                            keepOpen.commit();
+                        }
+                    }
+                }
+                update.executeBatch();
+                keepOpen.commit();
+            }
+            keepOpen.setAutoCommit(true);
+            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, writeKb);
+            MVStore store = keeper.store();
+            // The layout map lists a chunk from the next commit on.
+            sql.execute("insert into tick values (-1)");
+            Set<String> before = new HashSet<>(chunks(store).keySet());
+            for (int round = 0; round < 6; round++) {
+                keeper.compact();
+                sql.execute("insert into tick values (" + round + ")");
+            }
+            return chunks(store).entrySet().stream().filter(chunk -> !before.contains(chunk.getKey()))
+                    .mapToLong(Map.Entry::getValue).max().orElse(0);
+        }
+    }
+
+    /** The file's chunks (their names in H2's layout map) and their lengths in bytes (H2 counts 4 KiB blocks). */
+    private static Map<String, Long> chunks(MVStore store) {
+        Map<String, Long> lengths = new java.util.HashMap<>();
+        store.getLayoutMap().forEach((key, value) -> {
+            if (key.startsWith(DataUtils.META_CHUNK)) {
+                lengths.put(key, DataUtils.readHexLong(DataUtils.parseMap(value), "len", 0) * 4096);
+            }
+        });
+        return lengths;
     }
 
     @Test
