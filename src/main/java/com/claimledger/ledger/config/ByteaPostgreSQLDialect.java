@@ -3,10 +3,6 @@ package com.claimledger.ledger.config;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.service.ServiceRegistry;
-import org.hibernate.type.SqlTypes;
-import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
-
-import java.sql.Types;
 
 /**
  * PostgreSQL with Axon's {@code @Lob} columns (payloads, metadata, tokens) as {@code bytea}: Hibernate 6 would use
@@ -15,19 +11,21 @@ import java.sql.Types;
  */
 public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
 
+    private static final InRowBytes BYTES = new InRowBytes("bytea");
+
     @Override
     protected String columnType(int sqlTypeCode) {
-        return sqlTypeCode == SqlTypes.BLOB ? "bytea" : super.columnType(sqlTypeCode);
+        return BYTES.typeOf(sqlTypeCode, super::columnType);
     }
 
     @Override
     protected String castType(int sqlTypeCode) {
-        return sqlTypeCode == SqlTypes.BLOB ? "bytea" : super.castType(sqlTypeCode);
+        return BYTES.typeOf(sqlTypeCode, super::castType);
     }
 
     @Override
     public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributeTypes(typeContributions, serviceRegistry);
-        typeContributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(Types.BLOB, BinaryJdbcType.INSTANCE);
+        BYTES.bind(typeContributions);
     }
 }

@@ -83,7 +83,7 @@ class H2LobTimeoutTest {
     }
 
     /** The session's temporary copies of returned LOBs (H2 keeps them in a private list; no public view of it). */
-    private static int held(Connection connection) throws Exception {
+    static int held(Connection connection) throws Exception {
         SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
         var field = SessionLocal.class.getDeclaredField("temporaryResultLobs");
         field.setAccessible(true);
