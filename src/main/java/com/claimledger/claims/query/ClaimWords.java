@@ -13,8 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The search's word index ({@code claim_word}) as a function of the claims' wordings: a row for every distinct word
@@ -27,17 +30,74 @@ import java.util.concurrent.LinkedBlockingQueue;
 @Component
 class ClaimWords implements DerivedTable {
 
+    private static final List<String> COLUMNS = List.of("claim_id", "word", "occurred_at");
+    private static final Pattern SCHEMA = Pattern.compile("[a-z_]+");
     private final NamedParameterJdbcTemplate jdbc;
     private final int claimsABatch;
+    private final int claimsARange;
 
-    ClaimWords(NamedParameterJdbcTemplate jdbc, @Value("${ledger.replay.word-claims-a-batch:250}") int claimsABatch) {
+    /**
+     * @param claimsARange claims a range when deriving ({@code ledger.replay.derive-claims-a-range}, 2,000): their
+     *                     wordings (a row a revision) are all a range's query returns, far under h2.maxMemoryRows
+     *                     (20,000 with -Xmx512m)
+     */
+    ClaimWords(NamedParameterJdbcTemplate jdbc, @Value("${ledger.replay.word-claims-a-batch:250}") int claimsABatch,
+               @Value("${ledger.replay.derive-claims-a-range:2000}") int claimsARange) {
         this.jdbc = jdbc;
         this.claimsABatch = Math.max(1, claimsABatch);
+        this.claimsARange = Math.max(1, claimsARange);
     }
 
     @Override
     public String table() {
         return "claim_word";
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    /**
+     * The words of each claim's wordings in schema {@code sources}, each with the claim's narrative time as read from
+     * its {@code claim_view} row, claim range after claim range. A claim's revisions are read together (in the
+     * wordings' primary key order), so that a word of several revisions is given once.
+     */
+    @Override
+    public void derive(String sources, Consumer<Object[]> rows) {
+        if (!SCHEMA.matcher(sources).matches()) {
+            throw new IllegalArgumentException("not a schema name: " + sources);
+        }
+        String after = "";
+        while (after != null) {
+            String upTo = upTo(sources + ".claim_view", after, claimsARange);
+            var claim = new Object() {
+                String id;
+                Object occurredAt;
+                final Set<String> words = new java.util.HashSet<>();
+
+                void give() {
+                    for (String word : words) {
+                        rows.accept(new Object[] {id, word, occurredAt});
+                    }
+                    words.clear();
+                }
+            };
+            jdbc.query("select w.claim_id, w.statement, w.quote, c.occurred_at from " + sources + ".claim_wording w join "
+                    + sources + ".claim_view c on c.claim_id = w.claim_id where" + range("w.claim_id", upTo)
+                    + " order by w.claim_id, w.revision", new MapSqlParameterSource("after", after).addValue("upTo", upTo),
+                    rs -> {
+                        String claimId = rs.getString(1);
+                        if (!claimId.equals(claim.id)) {
+                            claim.give();
+                            claim.id = claimId;
+                            claim.occurredAt = rs.getObject(4);
+                        }
+                        claim.words.addAll(Words.of(rs.getString(2), rs.getString(3)));
+                    });
+            claim.give();
+            after = upTo;
+        }
     }
 
     /**
@@ -73,10 +133,15 @@ class ClaimWords implements DerivedTable {
      * are left — the last range is open above: it also holds the word rows of claims that no longer exist (if any).
      */
     private String upTo(String after) {
-        List<String> ids = jdbc.queryForList("""
-                select claim_id from claim_view where claim_id > :after order by claim_id limit :count""",
-                new MapSqlParameterSource("after", after).addValue("count", claimsABatch), String.class);
-        return ids.size() < claimsABatch ? null : ids.get(ids.size() - 1);
+        return upTo("claim_view", after, claimsABatch);
+    }
+
+    /** The same in table {@code claimView} (as qualified), ranges of {@code claims} claims. */
+    private String upTo(String claimView, String after, int claims) {
+        List<String> ids = jdbc.queryForList("select claim_id from " + claimView + " where claim_id > :after"
+                        + " order by claim_id limit :count",
+                new MapSqlParameterSource("after", after).addValue("count", claims), String.class);
+        return ids.size() < claims ? null : ids.get(ids.size() - 1);
     }
 
     /** The claims with ids in ({@code after}, {@code upTo}], or above {@code after} if {@code upTo} is null. */

@@ -1,17 +1,33 @@
 package com.claimledger.ledger.projection;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
  * A projection table whose rows are a function of the projection's other tables — the search's word index
  * ({@code claim_word}), the words of each claim's wordings. A replay does not rebuild such a table row by row: while
- * it rebuilds ({@link Rebuild#inProgress()}) the handlers leave it alone, the switch skips its shadow, and after the
- * switch, in the switch's transaction, {@link #rederive()} brings it in line with the tables just switched in,
- * writing only the rows that differ. At 10^6 ledger entries the word index is three quarters of the rows the
- * projections hold (docs/benchmarks.md, ninth round): rebuilt row by row, most of a replay's time.
+ * it rebuilds ({@link Rebuild#inProgress()}) the handlers leave it alone and the switch skips its shadow. Before the
+ * switch the replay compares the fingerprint of the table as it stands with that of the rows {@link #derive} gives
+ * from the rebuilt tables — equal as a rule, and then the table stays as it is; otherwise, after the switch, in the
+ * switch's transaction, {@link #rederive()} brings it in line with the tables just switched in, writing only the rows
+ * that differ. At 10^6 ledger entries the word index is three quarters of the rows the projections hold
+ * (docs/benchmarks.md, ninth round): rebuilt row by row, most of a replay's time.
  */
 public interface DerivedTable {
 
     /** The table's name, as in schema {@code replay}. */
     String table();
+
+    /** The table's columns, in the order {@link #derive} gives each row's values. */
+    List<String> columns();
+
+    /**
+     * Gives every row the table should hold according to its source tables in schema {@code sources}, each once and
+     * in any order: each row's values as JDBC's {@code getObject} reads them from the table's {@link #columns()} (so
+     * that a row derived and the same row read encode alike). Runs outside any transaction, while nothing writes the
+     * sources; it writes nothing.
+     */
+    void derive(String sources, Consumer<Object[]> rows);
 
     /** Makes the table what its sources now say, in the caller's transaction: deletes and inserts what differs. */
     void rederive();

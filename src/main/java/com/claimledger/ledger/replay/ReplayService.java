@@ -44,8 +44,9 @@ import java.util.stream.Collectors;
  * into the shadow tables of schema {@code replay} (V11) — the handlers' SQL names no schema, and each batch's
  * connection resolves unqualified names there first; readers meanwhile see the previous, complete projections. Once
  * every event is in, each projection table whose {@link TableFingerprint} differs from its shadow's (most often none)
- * takes the rebuilt rows in one transaction (a set-wise copy of what differs, no handler runs in it), each {@link DerivedTable} (the search's word index) is then brought in line with the tables
- * just switched in, and the tokens move to the last event fed. A handler that fails stops the replay before the
+ * takes the rebuilt rows in one transaction (a set-wise copy of what differs, no handler runs in it), each {@link DerivedTable}
+ * (the search's word index) whose fingerprint differs from that of the rows it derives from the rebuilt tables (as a
+ * rule none) is then brought in line with the tables just switched in, and the tokens move to the last event fed. A handler that fails stops the replay before the
  * switch, leaving the previous projections in place. The processors then start again and pick up what was written
  * meanwhile.
  */
@@ -127,18 +128,22 @@ public class ReplayService {
             Set<String> equal = shadow.alreadyIn(leave);
             leave.addAll(equal);
             long compared = System.nanoTime();
+            List<DerivedTable> stale = shadow.notInLine(derived);
+            long checked = System.nanoTime();
             long[] switched = new long[1];
             transaction.executeWithoutResult(status -> {
                 shadow.switchIn(leave);
                 switched[0] = System.nanoTime();
-                derived.forEach(DerivedTable::rederive);
+                stale.forEach(DerivedTable::rederive);
                 moveTokens(processors, last);
             });
             outcome = Status.COMPLETED;
             log.info("replay {}: {} events fed to the shadow projections in {} s; fingerprints in {} s ({} of {} tables"
-                            + " already equal: {}); switched in {} s; derived tables {} s",
+                            + " already equal: {}); derived tables checked in {} s ({} of {} to rederive: {});"
+                            + " switched in {} s; derived tables rederived in {} s",
                     replay.id(), processed.get(), seconds(rebuilt - started), seconds(compared - rebuilt), equal.size(),
-                    shadow.tables().size() - derived.size(), equal, seconds(switched[0] - compared),
+                    shadow.tables().size() - derived.size(), equal, seconds(checked - compared), stale.size(),
+                    derived.size(), stale.stream().map(DerivedTable::table).toList(), seconds(switched[0] - checked),
                     seconds(System.nanoTime() - switched[0]));
         } catch (RuntimeException e) {
             log.error("replay {} failed; the previous projections stay in place", replay.id(), e);

@@ -89,19 +89,59 @@ record TableFingerprint(long rows, long low, long high) {
         }
     }
 
-    /** The running count and sums of a scan. */
-    private static final class Sum {
+    /**
+     * The running count and sums of a scan, or of rows given one by one (a {@link
+     * com.claimledger.ledger.projection.DerivedTable}'s): the same row read or given adds the same. Consecutive rows
+     * often repeat a column's value (a claim's words share its id and time): its encoding is then reused, not made
+     * again.
+     */
+    static final class Sum {
         private final Encoder row = new Encoder();
+        private Object[] previous = new Object[0];
+        private byte[][] previousBytes = new byte[0][];
         private long count;
         private long low;
         private long high;
 
         /** Adds the row at the result's cursor: {@code columns} columns from the {@code first}. */
         void add(ResultSet rows, int first, int columns) throws SQLException {
-            row.reset();
-            for (int i = first; i < first + columns; i++) {
-                row.add(rows.getObject(i));
+            begin(columns);
+            for (int i = 0; i < columns; i++) {
+                column(i, rows.getObject(first + i));
             }
+            end();
+        }
+
+        /** Adds a row given as its columns' values. */
+        void add(Object[] values) {
+            begin(values.length);
+            for (int i = 0; i < values.length; i++) {
+                column(i, values[i]);
+            }
+            end();
+        }
+
+        private void begin(int columns) {
+            if (previous.length != columns) {
+                previous = new Object[columns];
+                previousBytes = new byte[columns][];
+            }
+            row.reset();
+        }
+
+        private void column(int i, Object value) {
+            if (value == null || value instanceof byte[]) {
+                row.add(value);
+                return;
+            }
+            if (!value.equals(previous[i])) {
+                previous[i] = value;
+                previousBytes[i] = value.toString().getBytes(StandardCharsets.UTF_8);
+            }
+            row.add(previousBytes[i]);
+        }
+
+        private void end() {
             long[] hash = row.hash();
             low += hash[0];
             high += hash[1];

@@ -15,6 +15,7 @@ import static com.claimledger.claims.query.ClaimLedger.day;
 import static com.claimledger.claims.query.ClaimLedger.now;
 import static com.claimledger.claims.query.ClaimLedger.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The word index as a function of the wordings ({@link ClaimWords}, a replay's {@code DerivedTable}): what it derives
@@ -61,6 +62,28 @@ class ClaimWordsTest {
         words(2).rederive();
 
         assertThat(index()).isEqualTo(written).hasSizeGreaterThan(40);
+    }
+
+    @Test
+    void theRowsDerivedAreTheIndexsRowsAsReadEachOnceAmendedClaimsIncluded() {
+        List<List<Object>> indexed = new java.util.ArrayList<>();
+        ledger.db.jdbc().getJdbcTemplate().query("select claim_id, word, occurred_at from claim_word", rs -> {
+            indexed.add(List.of(rs.getObject(1), rs.getObject(2), rs.getObject(3)));
+        });
+        for (int claimsARange : List.of(1, 2, 2_000)) {
+            List<List<Object>> derived = new java.util.ArrayList<>();
+
+            words(claimsARange).derive("public", row -> derived.add(List.of(row)));
+
+            // Equal values of equal types: the replay's fingerprints of the two encode alike.
+            assertThat(derived).hasSize(indexed.size()).containsExactlyInAnyOrderElementsOf(indexed);
+            assertThat(derived.stream().<Object>map(row -> row.get(2).getClass()).distinct())
+                    .containsExactly((Object) indexed.get(0).get(2).getClass());
+        }
+        assertThat(indexed.stream().filter(row -> row.get(0).equals("c-3")).map(row -> row.get(1)))
+                .as("the words of every revision, each once").contains("raid", "police", "july").doesNotHaveDuplicates();
+        assertThatThrownBy(() -> words(2).derive("public; drop table claim_word", row -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -125,7 +148,7 @@ class ClaimWordsTest {
     }
 
     private ClaimWords words(int claimsABatch) {
-        return new ClaimWords(ledger.db.jdbc(), claimsABatch);
+        return new ClaimWords(ledger.db.jdbc(), claimsABatch, claimsABatch);
     }
 
     /** An H2 trigger that refuses any write: the rederive of an index already right writes nothing. */

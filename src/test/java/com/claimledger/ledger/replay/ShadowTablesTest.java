@@ -1,5 +1,6 @@
 package com.claimledger.ledger.replay;
 
+import com.claimledger.ledger.projection.DerivedTable;
 import com.claimledger.support.LocalPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ class ShadowTablesTest {
     }
 
     private void everyCase(JdbcTemplate jdbc, boolean postgres) {
+        aDerivedTableIsInLineExactlyWhenItHoldsTheRowsItDerives(jdbc);
         theSameRowsInAnotherOrderAreAlreadyIn(jdbc, postgres);
         for (Consumer<NamedParameterJdbcTemplate> difference : List.<Consumer<NamedParameterJdbcTemplate>>of(
                 db -> db.update("delete from public.claim_wording where claim_id = 'c-7' and revision = 1", Map.of()),
@@ -92,6 +94,56 @@ class ShadowTablesTest {
         wordings(new NamedParameterJdbcTemplate(jdbc), "public", order);
         Collections.reverse(order);
         wordings(new NamedParameterJdbcTemplate(jdbc), "replay", order);
+    }
+
+    /**
+     * A derived table standing for the word index: a row (claim, "r" + revision, narrative time) for each wording in
+     * the sources' schema. The table in the default schema is in line when its fingerprint equals that of the rows
+     * derived from the shadows — however its rows were written — and not when a row is missing, extra, or differs by a
+     * microsecond.
+     */
+    private static void aDerivedTableIsInLineExactlyWhenItHoldsTheRowsItDerives(JdbcTemplate jdbc) {
+        given(jdbc);
+        DerivedTable words = new DerivedTable() {
+            @Override
+            public String table() {
+                return "claim_word";
+            }
+
+            @Override
+            public List<String> columns() {
+                return List.of("claim_id", "word", "occurred_at");
+            }
+
+            @Override
+            public void derive(String sources, Consumer<Object[]> rows) {
+                jdbc.query("select claim_id, revision, occurred_at from " + sources + ".claim_wording", rs -> {
+                    rows.accept(new Object[] {rs.getString(1), "r" + rs.getInt(2), rs.getObject(3)});
+                });
+            }
+
+            @Override
+            public void rederive() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        jdbc.execute("delete from public.claim_word");
+        jdbc.update("insert into public.claim_word (claim_id, word, occurred_at) select claim_id, 'r' || revision,"
+                + " occurred_at from public.claim_wording order by claim_id desc, revision desc");
+        ShadowTables shadow = ShadowTables.of(jdbc);
+        assertThat(shadow.notInLine(List.of(words))).as("in line").isEmpty();
+
+        for (String damage : List.of("delete from public.claim_word where claim_id = 'c-4' and word = 'r1'",
+                "insert into public.claim_word (claim_id, word, occurred_at) values ('c-4', 'r2', ?)",
+                "update public.claim_word set occurred_at = ? where claim_id = 'c-4' and word = 'r0'")) {
+            jdbc.execute("delete from public.claim_word");
+            jdbc.update("insert into public.claim_word (claim_id, word, occurred_at) select claim_id, 'r' || revision,"
+                    + " occurred_at from public.claim_wording");
+            // c-4's narrative time is T + 4 days: the same a microsecond later
+            jdbc.update(damage, damage.contains("?") ? new Object[] {T.plusDays(4).plusNanos(1_000)} : new Object[0]);
+            assertThat(shadow.notInLine(List.of(words))).as(damage).containsExactly(words);
+        }
+        jdbc.execute("delete from public.claim_word");
     }
 
     private static void theSameRowsInAnotherOrderAreAlreadyIn(JdbcTemplate jdbc, boolean postgres) {
