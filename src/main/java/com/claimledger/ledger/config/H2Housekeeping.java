@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * H2's housekeeping of its file, which {@code WRITE_DELAY=0} switches off. H2 rewrites the live pages of sparse chunks
@@ -31,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * it does nothing.
  */
 @Component
-class H2Housekeeping implements SmartLifecycle {
+public class H2Housekeeping implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
 
@@ -47,16 +49,48 @@ class H2Housekeeping implements SmartLifecycle {
     private final Duration interval;
     private final int fillRate;
     private final int writeBytes;
+    private final int heldBackGrowthPercent;
+    private final AtomicInteger holders = new AtomicInteger();
+    private volatile long heldBackAtBytes;
     private ScheduledExecutorService timer;
 
     H2Housekeeping(DataSource dataSource,
                    @Value("${ledger.h2.housekeeping-interval:250ms}") Duration interval,
                    @Value("${ledger.h2.compact-fill-rate:50}") int fillRate,
-                   @Value("${ledger.h2.compact-write-kb:2048}") int writeKb) {
+                   @Value("${ledger.h2.compact-write-kb:2048}") int writeKb,
+                   @Value("${ledger.h2.held-back-growth-percent:25}") int heldBackGrowthPercent) {
         this.dataSource = dataSource;
         this.interval = interval;
         this.fillRate = fillRate;
         this.writeBytes = writeKb * 1024;
+        this.heldBackGrowthPercent = Math.max(0, heldBackGrowthPercent);
+    }
+
+    /** What {@link #holdBack()} returns: closing it lets the rounds run again. */
+    public interface HeldBack extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Holds the rounds back until the returned handle is closed — while a replay rebuilds and compares (its shadow
+     * tables' writes are churn that the switch and the truncation after it free anyway, and the rounds would take a
+     * third of a core from it: docs/benchmarks.md, thirteenth round) — unless the file grows by more than
+     * {@code ledger.h2.held-back-growth-percent} (25) of its size when held back: then the rounds run as usual, so
+     * that no replay lets the file grow without bound. Nothing is lost by holding back: a round only moves live pages
+     * out of sparse chunks.
+     */
+    public HeldBack holdBack() {
+        if (holders.getAndIncrement() == 0) {
+            MVStore store = store();
+            heldBackAtBytes = store == null || store.isClosed() ? 0 : store.getFileStore().size();
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                holders.decrementAndGet();
+            }
+        };
     }
 
     @Override
@@ -82,13 +116,18 @@ class H2Housekeeping implements SmartLifecycle {
     void compact() {
         try {
             MVStore store = store();
-            if (store != null && !store.isClosed()) {
+            if (store != null && !store.isClosed() && !heldBack(store)) {
                 store.compact(fillRate, writeBytes);
             }
         } catch (RuntimeException e) {
             // A failed round leaves the file as it was (H2 rewrites into new chunks first); the next round tries again.
             log.warn("H2 housekeeping round failed: {}", e.toString());
         }
+    }
+
+    private boolean heldBack(MVStore store) {
+        return holders.get() > 0
+                && store.getFileStore().size() <= heldBackAtBytes + heldBackAtBytes / 100 * heldBackGrowthPercent;
     }
 
     /** The embedded database's store, or null for any other database. */

@@ -1,5 +1,6 @@
 package com.claimledger.ledger.replay;
 
+import com.claimledger.ledger.config.H2Housekeeping;
 import com.claimledger.ledger.projection.DerivedTable;
 import com.claimledger.ledger.projection.Rebuild;
 import org.axonframework.common.stream.BlockingStream;
@@ -66,6 +67,7 @@ public class ReplayService {
     private final TokenStore tokens;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
+    private final H2Housekeeping housekeeping;
     private final Clock clock;
     private final int batchEvents;
     private final int readAhead;
@@ -79,7 +81,8 @@ public class ReplayService {
     private volatile String current;
 
     ReplayService(EventProcessingConfiguration processing, ObjectProvider<DerivedTable> derived, EventStore eventStore,
-                  TokenStore tokens, PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock,
+                  TokenStore tokens, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+                  H2Housekeeping housekeeping, Clock clock,
                   @Value("${ledger.replay.batch-events:2000}") int batchEvents,
                   @Value("${ledger.replay.read-ahead:2000}") int readAhead) {
         this.processing = processing;
@@ -88,6 +91,7 @@ public class ReplayService {
         this.tokens = tokens;
         this.transaction = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
+        this.housekeeping = housekeeping;
         this.clock = clock;
         this.batchEvents = Math.max(1, batchEvents);
         this.readAhead = Math.max(0, readAhead);
@@ -118,7 +122,8 @@ public class ReplayService {
         List<StreamingEventProcessor> processors = processors();
         Status outcome = Status.FAILED;
         ShadowTables shadow = ShadowTables.of(jdbc);
-        try {
+        // H2's housekeeping waits until the switch: the shadows' writes are churn the truncation after it frees.
+        try (H2Housekeeping.HeldBack held = housekeeping.holdBack()) {
             processors.forEach(StreamingEventProcessor::shutDown);
             shadow.empty();
             long started = System.nanoTime();

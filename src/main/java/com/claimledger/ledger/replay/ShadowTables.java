@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  */
 final class ShadowTables {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ShadowTables.class);
+
     private final JdbcTemplate jdbc;
     private final boolean postgres;
     private final List<String> tables;
@@ -39,6 +41,10 @@ final class ShadowTables {
                         where upper(table_schema) = 'REPLAY' order by table_name""", String.class)
                 .stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         return new ShadowTables(jdbc, product != null && product.toLowerCase(Locale.ROOT).contains("postgres"), tables);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     List<String> tables() {
@@ -121,11 +127,20 @@ final class ShadowTables {
         try {
             List<DerivedTable> stale = new java.util.ArrayList<>();
             for (DerivedTable table : derived) {
-                Future<TableFingerprint> standing = scans.submit(() ->
-                        TableFingerprint.of(jdbc, postgres, "public." + table.table(), table.columns()));
+                long started = System.nanoTime();
+                Future<TableFingerprint> standing = scans.submit(() -> {
+                    TableFingerprint fingerprint = TableFingerprint.of(jdbc, postgres, "public." + table.table(),
+                            table.columns());
+                    log.info("derived table {}: {} rows scanned in {} s", table.table(), fingerprint.rows(),
+                            seconds(System.nanoTime() - started));
+                    return fingerprint;
+                });
                 TableFingerprint.Sum rows = new TableFingerprint.Sum();
                 table.derive("replay", rows::add);
-                if (!standing.get().equals(rows.fingerprint())) {
+                TableFingerprint wanted = rows.fingerprint();
+                log.info("derived table {}: {} rows derived in {} s", table.table(), wanted.rows(),
+                        seconds(System.nanoTime() - started));
+                if (!standing.get().equals(wanted)) {
                     stale.add(table);
                 }
             }

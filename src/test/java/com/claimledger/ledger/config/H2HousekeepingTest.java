@@ -47,7 +47,7 @@ class H2HousekeepingTest {
         h2.setURL("jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=0");
         try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
             sql.execute("create table entry (id int primary key, body varchar(400))");
-            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 64);
+            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 64, 25);
             MVStore store = keeper.store();
             assertThat(store).as("the embedded store").isNotNull();
             try (PreparedStatement insert = keepOpen.prepareStatement("merge into entry key (id) values (?, ?)")) {
@@ -101,6 +101,24 @@ class H2HousekeepingTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=0");
         try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
+            sparse(keepOpen);
+            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, writeKb, 25);
+            MVStore store = keeper.store();
+            // The layout map lists a chunk from the next commit on.
+            sql.execute("insert into tick values (-1)");
+            Set<String> before = new HashSet<>(chunks(store).keySet());
+            for (int round = 0; round < 6; round++) {
+                keeper.compact();
+                sql.execute("insert into tick values (" + round + ")");
+            }
+            return chunks(store).entrySet().stream().filter(chunk -> !before.contains(chunk.getKey()))
+                    .mapToLong(Map.Entry::getValue).max().orElse(0);
+        }
+    }
+
+    /** 36 MB of rows, then three blocks of rows in four rewritten: sparse chunks; and an empty table {@code tick}. */
+    private static void sparse(Connection keepOpen) throws SQLException {
+        try (Statement sql = keepOpen.createStatement()) {
             sql.execute("create table entry (id int primary key, body varchar(2000))");
             sql.execute("create table tick (id int primary key)");
             String body = "x".repeat(1000);
@@ -132,18 +150,61 @@ class H2HousekeepingTest {
                 keepOpen.commit();
             }
             keepOpen.setAutoCommit(true);
-            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, writeKb);
-            MVStore store = keeper.store();
-            // The layout map lists a chunk from the next commit on.
-            sql.execute("insert into tick values (-1)");
-            Set<String> before = new HashSet<>(chunks(store).keySet());
-            for (int round = 0; round < 6; round++) {
-                keeper.compact();
-                sql.execute("insert into tick values (" + round + ")");
-            }
-            return chunks(store).entrySet().stream().filter(chunk -> !before.contains(chunk.getKey()))
-                    .mapToLong(Map.Entry::getValue).max().orElse(0);
         }
+    }
+
+    /**
+     * While a replay holds the housekeeping back its rounds move nothing — unless the file has grown past the share
+     * allowed since — and once the replay lets go they move the sparse chunks' pages as before.
+     */
+    @Test
+    void heldBackARoundMovesNothingUntilLetGoOrTheFileOutgrowsTheAllowance(@TempDir Path dir) throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=0");
+        try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
+            // Held back at the empty file's size, allowing no growth.
+            H2Housekeeping strict = new H2Housekeeping(h2, Duration.ZERO, 80, 1024, 0);
+            H2Housekeeping.HeldBack early = strict.holdBack();
+            sparse(keepOpen);
+            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 1024, 25);
+            MVStore store = keeper.store();
+            sql.execute("insert into tick values (-1)");
+            int[] tick = {0};
+            Runnable round = () -> {
+                keeper.compact();
+                try {
+                    sql.execute("insert into tick values (" + tick[0]++ + ")");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+
+            H2Housekeeping.HeldBack replay = keeper.holdBack();
+            assertThat(writtenBy(store, round)).as("held back: the tick's commit only").isLessThan(64 * 1024);
+
+            // Past the allowance (here: any growth since the file was empty) the rounds run although held back.
+            assertThat(writtenBy(store, () -> {
+                strict.compact();
+                round.run();
+            })).as("held back, the file grown past 0%").isGreaterThan(512 * 1024);
+            early.close();
+
+            replay.close();
+            replay.close();
+            assertThat(writtenBy(store, round)).as("let go: a round's pages moved").isGreaterThan(512 * 1024);
+        }
+    }
+
+    /**
+     * The bytes of the chunks that {@code work} (ending with a commit) added to the file; the layout map lists the
+     * chunk of a commit from the next commit on, so {@code work} runs twice and the first run's chunks count.
+     */
+    private static long writtenBy(MVStore store, Runnable work) {
+        work.run();
+        Set<String> before = new HashSet<>(chunks(store).keySet());
+        work.run();
+        return chunks(store).entrySet().stream().filter(chunk -> !before.contains(chunk.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** The file's chunks (their names in H2's layout map) and their lengths in bytes (H2 counts 4 KiB blocks). */
@@ -165,7 +226,7 @@ class H2HousekeepingTest {
                 throw new SQLException("not reachable");
             }
         };
-        H2Housekeeping housekeeping = new H2Housekeeping(other, Duration.ofSeconds(1), 80, 1024);
+        H2Housekeeping housekeeping = new H2Housekeeping(other, Duration.ofSeconds(1), 80, 1024, 25);
         assertThat(housekeeping.store()).isNull();
         housekeeping.start();
         assertThat(housekeeping.isRunning()).isFalse();
@@ -184,7 +245,7 @@ class H2HousekeepingTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
-            H2Housekeeping housekeeping = new H2Housekeeping(h2, Duration.ofMillis(10), 80, 64) {
+            H2Housekeeping housekeeping = new H2Housekeeping(h2, Duration.ofMillis(10), 80, 64, 25) {
                 @Override
                 void compact() {
                     started.countDown();
