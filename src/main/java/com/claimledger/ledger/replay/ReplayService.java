@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +48,7 @@ import java.util.stream.Collectors;
  * every event is in, each projection table whose {@link TableFingerprint} differs from its shadow's (most often none)
  * takes the rebuilt rows in one transaction (a set-wise copy of what differs, no handler runs in it), each {@link DerivedTable}
  * (the search's word index) whose fingerprint differs from that of the rows it derives from the rebuilt tables (as a
- * rule none) is then brought in line with the tables just switched in, and the tokens move to the last event fed. A handler that fails stops the replay before the
+ * rule none; the two checks run at the same time) is then brought in line with the tables just switched in, and the tokens move to the last event fed. A handler that fails stops the replay before the
  * switch, leaving the previous projections in place. The processors then start again and pick up what was written
  * meanwhile.
  */
@@ -130,11 +131,29 @@ public class ReplayService {
             TrackingToken last = rebuild(processors, shadow);
             long rebuilt = System.nanoTime();
             Set<String> leave = derived.stream().map(DerivedTable::table).collect(Collectors.toCollection(HashSet::new));
-            Set<String> equal = shadow.alreadyIn(leave);
-            leave.addAll(equal);
-            long compared = System.nanoTime();
-            List<DerivedTable> stale = shadow.notInLine(derived);
+            // The projection tables' fingerprints and the derived tables' check read different tables and write none:
+            // they run at once, the fingerprints on threads of their own, the derivation on this one.
+            long[] compared = new long[1];
+            CompletableFuture<Set<String>> equalling = CompletableFuture.supplyAsync(() -> {
+                Set<String> equal = shadow.alreadyIn(leave);
+                compared[0] = System.nanoTime();
+                return equal;
+            }, runnable -> {
+                Thread thread = new Thread(runnable, "replay-compare");
+                thread.setDaemon(true);
+                thread.start();
+            });
+            List<DerivedTable> stale;
+            try {
+                stale = shadow.notInLine(derived);
+            } catch (RuntimeException e) {
+                // The fingerprints end before the shadows are emptied (finally, below) under their scans.
+                equalling.handle((equal, failure) -> null).join();
+                throw e;
+            }
             long checked = System.nanoTime();
+            Set<String> equal = equalling.join();
+            leave.addAll(equal);
             long[] switched = new long[1];
             transaction.executeWithoutResult(status -> {
                 shadow.switchIn(leave);
@@ -144,12 +163,13 @@ public class ReplayService {
             });
             outcome = Status.COMPLETED;
             log.info("replay {}: {} events fed to the shadow projections in {} s; fingerprints in {} s ({} of {} tables"
-                            + " already equal: {}); derived tables checked in {} s ({} of {} to rederive: {});"
+                            + " already equal: {}); derived tables checked in {} s, at the same time ({} of {} to"
+                            + " rederive: {});"
                             + " switched in {} s; derived tables rederived in {} s",
-                    replay.id(), processed.get(), seconds(rebuilt - started), seconds(compared - rebuilt), equal.size(),
-                    shadow.tables().size() - derived.size(), equal, seconds(checked - compared), stale.size(),
-                    derived.size(), stale.stream().map(DerivedTable::table).toList(), seconds(switched[0] - checked),
-                    seconds(System.nanoTime() - switched[0]));
+                    replay.id(), processed.get(), seconds(rebuilt - started), seconds(compared[0] - rebuilt),
+                    equal.size(), shadow.tables().size() - derived.size(), equal, seconds(checked - rebuilt),
+                    stale.size(), derived.size(), stale.stream().map(DerivedTable::table).toList(),
+                    seconds(switched[0] - Math.max(checked, compared[0])), seconds(System.nanoTime() - switched[0]));
         } catch (RuntimeException e) {
             log.error("replay {} failed; the previous projections stay in place", replay.id(), e);
         } finally {

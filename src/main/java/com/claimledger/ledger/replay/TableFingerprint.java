@@ -135,7 +135,14 @@ record TableFingerprint(long rows, long low, long high) {
                 return;
             }
             if (!value.equals(previous[i])) {
+                // A value met for the first time is encoded straight into the row (a word, in the word index: most
+                // rows); one met again in the next row (its claim's id and time) is kept encoded from then on.
                 previous[i] = value;
+                previousBytes[i] = null;
+                row.addText(value.toString());
+                return;
+            }
+            if (previousBytes[i] == null) {
                 previousBytes[i] = value.toString().getBytes(StandardCharsets.UTF_8);
             }
             row.add(previousBytes[i]);
@@ -173,6 +180,25 @@ record TableFingerprint(long rows, long low, long high) {
             ensure(text.length);
             System.arraycopy(text, 0, bytes, length, text.length);
             length += text.length;
+        }
+
+        /**
+         * The same as {@link #add} of the text, without making its bytes first: written as they are while the
+         * characters are ASCII (their UTF-8 bytes), and by {@link String#getBytes} otherwise.
+         */
+        void addText(String text) {
+            int start = length;
+            putInt(text.length());
+            ensure(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    length = start;
+                    add(text.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                bytes[length++] = (byte) c;
+            }
         }
 
         long[] hash() {

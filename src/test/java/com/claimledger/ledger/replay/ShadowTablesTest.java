@@ -206,4 +206,41 @@ class ShadowTablesTest {
         }
         assertThat(hashes).hasSameSizeAs(rows);
     }
+
+    /**
+     * A sum of rows is the fingerprint's rule however the values are encoded on the way — repeated or not, ASCII or
+     * not: the count, and the sums of the halves of the MurmurHash3 of each row's values as length-prefixed UTF-8
+     * text (a null as length -1).
+     */
+    @Test
+    void aSumOfRowsIsTheRuleWhateverTheirValuesRepeat() {
+        java.util.Random random = new java.util.Random(7);
+        List<Object> values = java.util.Arrays.asList("amirov", "Амиров", "gknb", "ä", "", null, 42L, 7, "c-1",
+                java.time.OffsetDateTime.parse("2025-07-03T10:15:30.000001Z"), "zürich 東京 \uD83D\uDE00", "a\uD800b");
+        TableFingerprint.Sum sum = new TableFingerprint.Sum();
+        long low = 0;
+        long high = 0;
+        int rows = 2_000;
+        for (int n = 0; n < rows; n++) {
+            Object[] row = new Object[3];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = values.get(random.nextInt(random.nextBoolean() ? 3 : values.size()));
+            }
+            sum.add(row);
+            java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
+            for (Object value : row) {
+                byte[] text = value == null ? null : value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int length = text == null ? -1 : text.length;
+                encoded.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(length).array());
+                if (text != null) {
+                    encoded.writeBytes(text);
+                }
+            }
+            byte[] bytes = encoded.toByteArray();
+            long[] hash = org.apache.commons.codec.digest.MurmurHash3.hash128x64(bytes, 0, bytes.length, 0);
+            low += hash[0];
+            high += hash[1];
+        }
+        assertThat(sum.fingerprint()).isEqualTo(new TableFingerprint(rows, low, high));
+    }
 }
