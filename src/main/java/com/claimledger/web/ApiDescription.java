@@ -106,6 +106,9 @@ class ApiDescription {
             responses.addApiResponse("201", new ApiResponse().description("recorded").content(repeat.getContent()));
             repeat.setDescription("an identical repeat: nothing new recorded");
         }
+        if (key.equals("POST /api/admin/dead-letters/retry")) {
+            problem(responses, "409", "a replay is rebuilding the projections on this node; retry once it has ended");
+        }
         if (key.equals("POST /api/admin/replay") && responses.containsKey("200")) {
             responses.addApiResponse("202", responses.remove("200").description("the replay started"));
         }

@@ -1,5 +1,6 @@
 package com.claimledger.ledger.deadletters;
 
+import com.claimledger.ledger.replay.ReplayService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -30,9 +31,11 @@ public class DeadLetters {
     }
 
     private final EventProcessingConfiguration processing;
+    private final ReplayService replays;
 
-    DeadLetters(EventProcessingConfiguration processing, MeterRegistry meters) {
+    DeadLetters(EventProcessingConfiguration processing, ReplayService replays, MeterRegistry meters) {
         this.processing = processing;
+        this.replays = replays;
         Gauge.builder("ledger.projections.dead_letters", this::count)
                 .description("events a projection failed on, waiting for a retry").register(meters);
     }
@@ -46,8 +49,15 @@ public class DeadLetters {
         return letters;
     }
 
-    /** Retries every dead-lettered sequence once, in order; what fails again stays queued. */
+    /**
+     * Retries every dead-lettered sequence once, in order; what fails again stays queued. Refused while a replay
+     * rebuilds the projections on this node (its switch brings in the letters of the rebuild).
+     */
     public Retry retryAll() {
+        return replays.unlessReplaying("retry the dead letters", this::retryEach);
+    }
+
+    private Retry retryEach() {
         long retried = 0;
         for (String group : groups()) {
             Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor = processing.sequencedDeadLetterProcessor(group);

@@ -1,5 +1,6 @@
 package com.claimledger.ledger.replay;
 
+import com.claimledger.kernel.LedgerException;
 import com.claimledger.ledger.config.H2Housekeeping;
 import com.claimledger.ledger.projection.DerivedTable;
 import com.claimledger.ledger.projection.Rebuild;
@@ -37,6 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +53,10 @@ import java.util.stream.Collectors;
  * (the search's word index) whose fingerprint differs from that of the rows it derives from the rebuilt tables (as a
  * rule none; the two checks run at the same time) is then brought in line with the tables just switched in, and the tokens move to the last event fed. A handler that fails stops the replay before the
  * switch, leaving the previous projections in place. The processors then start again and pick up what was written
- * meanwhile.
+ * meanwhile. The projections' dead letters are rebuilt with them: the queue's table has a shadow too (V24), which
+ * takes the letters of the rebuild and is switched in like the projection tables; until then the live letters stay
+ * with the live projections, also when the replay fails. Whatever else writes the live projections (a retry of the
+ * dead letters) runs {@link #unlessReplaying}.
  */
 @Component
 public class ReplayService {
@@ -79,6 +85,13 @@ public class ReplayService {
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * Held for writing by a replay from before it stops the processors until they run again; for reading by whatever
+     * else writes the live projections outside their processors (a retry of the dead letters), which a replay's switch
+     * would otherwise race: a table found equal to its shadow before the retry wrote it, a letter the retry took while
+     * the switch brings in the rebuild's.
+     */
+    private final ReentrantReadWriteLock projectionsInUse = new ReentrantReadWriteLock();
     private volatile String current;
 
     ReplayService(EventProcessingConfiguration processing, ObjectProvider<DerivedTable> derived, EventStore eventStore,
@@ -113,6 +126,22 @@ public class ReplayService {
         return replay;
     }
 
+    /**
+     * Runs {@code work}, which writes the live projections, unless a replay is rebuilding them on this node: then it
+     * is refused, and nothing is done. A replay that starts meanwhile waits for it.
+     */
+    public <T> T unlessReplaying(String what, Supplier<T> work) {
+        if (!projectionsInUse.readLock().tryLock()) {
+            throw LedgerException.conflict("a replay is rebuilding the projections (" + current + "); " + what
+                    + " once it has ended: GET /api/admin/replay/" + current);
+        }
+        try {
+            return work.get();
+        } finally {
+            projectionsInUse.readLock().unlock();
+        }
+    }
+
     public Optional<Replay> find(String id) {
         return Optional.ofNullable(replays.get(id)).map(replay -> replay.status() == Status.RUNNING
                 ? new Replay(replay.id(), replay.status(), processed.get(), replay.total(), replay.startedAt(), null)
@@ -120,6 +149,20 @@ public class ReplayService {
     }
 
     private void run(Replay replay) {
+        Status outcome = Status.FAILED;
+        projectionsInUse.writeLock().lock();
+        try {
+            outcome = rebuildAndSwitch(replay);
+        } catch (RuntimeException e) {
+            log.error("replay {} failed; the previous projections stay in place", replay.id(), e);
+        } finally {
+            projectionsInUse.writeLock().unlock();
+            replays.put(replay.id(), new Replay(replay.id(), outcome, processed.get(), replay.total(), replay.startedAt(),
+                    clock.instant()));
+        }
+    }
+
+    private Status rebuildAndSwitch(Replay replay) {
         List<StreamingEventProcessor> processors = processors();
         Status outcome = Status.FAILED;
         ShadowTables shadow = ShadowTables.of(jdbc);
@@ -179,9 +222,8 @@ public class ReplayService {
                 log.warn("could not empty the shadow projections after replay {}", replay.id(), e);
             }
             processors.forEach(StreamingEventProcessor::start);
-            replays.put(replay.id(), new Replay(replay.id(), outcome, processed.get(), replay.total(), replay.startedAt(),
-                    clock.instant()));
         }
+        return outcome;
     }
 
     private static String seconds(long nanos) {
@@ -202,9 +244,6 @@ public class ReplayService {
                 TrackingToken fed = transaction.execute(status -> shadow.within(() -> Rebuild.during(() -> {
                     if (reset) {
                         invokers.forEach(EventHandlerInvoker::performReset);
-                        // Rebuilt from scratch: what failed before is tried again, and queued again if it still fails.
-                        processors.forEach(processor -> processing.deadLetterQueue(processor.getName())
-                                .ifPresent(queue -> queue.clear()));
                     }
                     return feed(events, invokers);
                 })));

@@ -3,6 +3,8 @@ package com.claimledger.ledger.replay;
 import com.claimledger.ledger.projection.DerivedTable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,9 @@ import java.util.function.Supplier;
 /**
  * The projection tables' shadows in schema {@code replay} (migration V11), which a replay fills while readers keep
  * the projections of the default schema. The projections' handlers name no schema: within {@link #within}, the
- * transaction's connection looks names up in {@code replay} first and then in the default schema (where the dead
- * letters and tokens stay), so the same handlers write either.
+ * transaction's connection looks names up in {@code replay} first and then in the default schema (where the tokens
+ * stay), so the same handlers write either; so does the projections' dead-letter queue (V24), whose letters are part
+ * of what a replay rebuilds and switches in.
  */
 final class ShadowTables {
 
@@ -69,7 +72,13 @@ final class ShadowTables {
         jdbc.execute("set schema replay");
         jdbc.execute("set schema_search_path replay, public");
         try {
-            return work.get();
+            T result = work.get();
+            // JPA writes what it persisted (the dead-letter queue's letters) at its flush, by default at the commit:
+            // it must write them while the names still resolve in the shadows.
+            TransactionSynchronizationManager.getResourceMap().values().stream()
+                    .filter(EntityManagerHolder.class::isInstance)
+                    .forEach(holder -> ((EntityManagerHolder) holder).getEntityManager().flush());
+            return result;
         } finally {
             jdbc.execute("set schema public");
             jdbc.execute("set schema_search_path public");

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * On PostgreSQL the shadow projections are unlogged (a rebuild does not write its rows to the write-ahead log too;
  * after a crash PostgreSQL empties them, as a replay does first) while the projections readers see stay logged, and
- * the shadows carry no reader's index (V15, V16).
+ * the shadows carry no reader's index (V15, V16); the dead-letter queue's shadow (V24) is unlogged too and has the
+ * queue's columns.
  */
 class PostgresReplaySchemaTest {
 
@@ -27,7 +28,7 @@ class PostgresReplaySchemaTest {
                     select string_agg(distinct c.relpersistence::text, '') from pg_class c
                     join pg_namespace n on n.oid = c.relnamespace
                     where n.nspname = ? and c.relkind = 'r' and c.relname in ('claim_view', 'claim_word', 'claim_wording',
-                          'claim_subject', 'claim_dispute', 'entity_view', 'article_view')""";
+                          'claim_subject', 'claim_dispute', 'entity_view', 'article_view', 'dead_letter_entry')""";
             assertThat(jdbc.queryForObject(persistence, String.class, "replay")).isEqualTo("u");
             assertThat(jdbc.queryForObject(persistence, String.class, "public")).isEqualTo("p");
             assertThat(jdbc.queryForList("""
@@ -37,6 +38,13 @@ class PostgresReplaySchemaTest {
                     select indexname from pg_indexes where schemaname = 'public' and tablename = 'claim_word'
                     order by indexname""", String.class)).contains("idx_claim_word_posting")
                     .doesNotContain("idx_claim_word_pattern", "idx_claim_word_word");
+            // The dead-letter queue's shadow (V24): the same columns, in the same order, as the queue's table.
+            String columns = """
+                    select string_agg(column_name || ' ' || data_type || ' ' || coalesce(character_maximum_length, 0)
+                                      || ' ' || is_nullable, ', ' order by ordinal_position)
+                    from information_schema.columns where table_schema = ? and table_name = 'dead_letter_entry'""";
+            assertThat(jdbc.queryForObject(columns, String.class, "replay"))
+                    .isEqualTo(jdbc.queryForObject(columns, String.class, "public")).contains("payload bytea");
         }
     }
 }

@@ -17,14 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * compares rows by them and copies them column by column), so a migration that changes a projection table and not its
  * shadow fails here. Of the other indexes a shadow keeps only those the rebuild's handlers look rows up by — the
  * entities' (a merge rewrites an entity's members by canonical id) — and none of the readers' (V15): the rebuild
- * would maintain them for nobody.
+ * would maintain them for nobody. The dead-letter queue's shadow keeps its unique key: the queue looks a sequence up
+ * by it before each event a rebuild hands on.
  */
 class ReplaySchemaTest {
 
-    /** Every table the entities, articles and claims projections write (their reset handlers empty these). */
+    /**
+     * Every table the entities, articles and claims projections write (their reset handlers empty these), and the
+     * dead-letter queue of those projections (V24), which a replay rebuilds with them.
+     */
     private static final List<String> PROJECTION_TABLES = List.of("article_view", "claim_corroboration",
             "claim_dispute", "claim_retraction", "claim_review", "claim_subject", "claim_view", "claim_word",
-            "claim_wording", "entity_name", "entity_view");
+            "claim_wording", "dead_letter_entry", "entity_name", "entity_view");
 
     @Test
     void everyProjectionTableHasAnIdenticalShadow(@TempDir Path dir) {
@@ -36,7 +40,8 @@ class ReplaySchemaTest {
         assertThat(ShadowTables.of(jdbc).tables()).containsExactlyElementsOf(PROJECTION_TABLES);
         assertThat(columns(jdbc, "REPLAY")).isEqualTo(columns(jdbc, "PUBLIC"));
         assertThat(indexes(jdbc, "REPLAY")).isEqualTo(indexes(jdbc, "PUBLIC").stream()
-                .filter(index -> index.contains(" PRIMARY KEY ") || index.startsWith("ENTITY_")).toList())
+                .filter(index -> index.contains(" PRIMARY KEY ") || index.startsWith("ENTITY_")
+                        || index.startsWith("DEAD_LETTER_ENTRY UNIQUE INDEX ")).toList())
                 .anyMatch(index -> index.startsWith("CLAIM_WORD PRIMARY KEY"))
                 .noneMatch(index -> index.startsWith("CLAIM_WORD INDEX"));
     }

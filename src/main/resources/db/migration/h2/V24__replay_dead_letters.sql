@@ -1,0 +1,8 @@
+-- The dead-letter queue is part of what a replay rebuilds: which events a projection fails on is decided by the same
+-- handlers over the same ledger. Its shadow in schema "replay" takes the letters of the rebuild (the queue's SQL names
+-- no schema, like the handlers'), and the switch brings them in with the rebuilt tables, in the same transaction. The
+-- letters of schema public stay as they are until then: a replay that fails leaves the previous projections and their
+-- letters together (before, the queue was emptied when the rebuild began, and a failed replay lost the letters of the
+-- projections it left in place). The same columns as public.dead_letter_entry (V1, V23: varbinary), its primary key and
+-- the unique key the queue looks a sequence up by; ReplaySchemaTest compares them.
+create table replay.dead_letter_entry (enqueued_at timestamp(6) with time zone not null, last_touched timestamp(6) with time zone, processing_started timestamp(6) with time zone, sequence_index bigint not null, sequence_number bigint, cause_message varchar(1023), aggregate_identifier varchar(255), cause_type varchar(255), dead_letter_id varchar(255) not null, event_identifier varchar(255) not null, message_type varchar(255) not null, payload_revision varchar(255), payload_type varchar(255) not null, processing_group varchar(255) not null, sequence_identifier varchar(255) not null, time_stamp varchar(255) not null, token_type varchar(255), type varchar(255), diagnostics varbinary, meta_data varbinary, payload varbinary not null, token varbinary, primary key (dead_letter_id), unique (processing_group, sequence_identifier, sequence_index));

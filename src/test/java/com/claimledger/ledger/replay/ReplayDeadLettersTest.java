@@ -1,0 +1,138 @@
+package com.claimledger.ledger.replay;
+
+import com.claimledger.ClaimLedgerApplication;
+import com.claimledger.support.Http;
+import com.claimledger.support.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The projections' dead letters are part of what a replay rebuilds. A replay leaves the live letters alone until its
+ * switch: one that fails keeps them with the projections it leaves in place (an event a projection failed on is never
+ * dropped silently), and one that completes brings in the letters of its rebuild with its tables. While a replay runs,
+ * a retry of the dead letters — which would write the live projections under the switch — is refused and changes
+ * nothing.
+ */
+class ReplayDeadLettersTest {
+
+    /** Holds the replay on its first event while {@link #hold} is set. No stereotype: component scanning skips it. */
+    @ProcessingGroup("replay-dead-letters-probe")
+    static class HoldingProjection {
+
+        final AtomicBoolean hold = new AtomicBoolean();
+        final CountDownLatch held = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @EventHandler
+        void on(Object event) throws InterruptedException {
+            if (hold.get()) {
+                held.countDown();
+                release.await(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static final String FAULT = "check (note is null or note <> 'poison')";
+
+    @Test
+    void aReplayKeepsTheLettersUntilItsSwitchAndRefusesRetriesMeanwhile(@TempDir Path dataDir) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClaimLedgerApplication.class,
+                HoldingProjection.class).run(TestDatabase.args("--ledger.data-dir=" + dataDir, "--server.port=0",
+                "--ledger.replay.batch-events=7", "--ledger.security.editors=editor:" + Http.EDITOR,
+                "--ledger.security.admins=admin:" + Http.ADMIN))) {
+            Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            HoldingProjection probe = app.getBean(HoldingProjection.class);
+
+            // Given a claims projection that failed on one corroboration (the fault: its live table refuses it).
+            http.post("/api/articles", Map.of("id", "rdl-a", "url", "https://rdl.example/a", "title", "t",
+                    "outlet", "R", "publishedAt", "2021-05-05"));
+            for (String id : new String[]{"rdl-1", "rdl-2"}) {
+                http.post("/api/claims", Map.of("id", id, "articleId", "rdl-a", "statement", id,
+                        "attributedTo", "Rdl Source"));
+            }
+            jdbc.execute("alter table public.claim_corroboration add constraint rdl_fault " + FAULT);
+            assertThat(http.post("/api/claims/rdl-1/corroborations", Map.of("byClaim", "rdl-2", "note", "poison"))
+                    .status()).isEqualTo(201);
+            assertThat(letters(http)).isEqualTo(1);
+            assertThat(corroborations(http)).isZero();
+
+            // When a replay runs (held on its first event), a retry is refused and changes nothing.
+            probe.hold.set(true);
+            String id = http.post("/api/admin/replay", Map.of(), Http.ADMIN).json().get("id").asText();
+            assertThat(probe.held.await(60, TimeUnit.SECONDS)).as("the replay reached the probe").isTrue();
+            Http.Response refused = http.post("/api/admin/dead-letters/retry", Map.of(), Http.ADMIN);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asText()).contains("replay", id);
+            assertThat(letters(http)).isEqualTo(1);
+            assertThat(corroborations(http)).isZero();
+            probe.hold.set(false);
+            probe.release.countDown();
+
+            // The rebuild applies the corroboration (its shadow table has no fault); the switch cannot bring it into
+            // the live table, which still refuses it: the replay fails, and the letter stays with the projections
+            // left in place.
+            assertThat(awaitEnd(http, id)).isEqualTo("FAILED");
+            assertThat(letters(http)).isEqualTo(1);
+            assertThat(corroborations(http)).isZero();
+            // Once the fault is removed, a retry applies it.
+            jdbc.execute("alter table public.claim_corroboration drop constraint rdl_fault");
+            JsonNode retried = http.post("/api/admin/dead-letters/retry", Map.of(), Http.ADMIN).json();
+            assertThat(retried.get("retried").asLong()).isEqualTo(1);
+            assertThat(letters(http)).isZero();
+            assertThat(corroborations(http)).isEqualTo(1);
+
+            // A replay whose rebuild fails on the corroboration (the fault now in its shadow table only) completes
+            // with the letter of its rebuild: stored in the shadow queue during the rebuild, switched in with the
+            // tables, which lack the corroboration as the rebuild left them.
+            jdbc.execute("alter table replay.claim_corroboration add constraint rdl_fault " + FAULT);
+            String second = http.post("/api/admin/replay", Map.of(), Http.ADMIN).json().get("id").asText();
+            assertThat(awaitEnd(http, second)).isEqualTo("COMPLETED");
+            JsonNode queued = http.send("GET", "/api/admin/dead-letters", null, Http.ADMIN).json();
+            assertThat(queued.get("count").asLong()).isEqualTo(1);
+            assertThat(queued.get("letters").get(0).get("type").asText()).isEqualTo("ClaimCorroborated");
+            assertThat(queued.get("letters").get(0).get("aggregateId").asText()).isEqualTo("rdl-1");
+            assertThat(corroborations(http)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from replay.dead_letter_entry", Long.class))
+                    .as("the shadow queue emptied after the switch").isZero();
+            jdbc.execute("alter table replay.claim_corroboration drop constraint rdl_fault");
+            assertThat(http.post("/api/admin/dead-letters/retry", Map.of(), Http.ADMIN).json().get("remaining")
+                    .asLong()).isZero();
+            assertThat(corroborations(http)).isEqualTo(1);
+        }
+    }
+
+    private static long letters(Http http) {
+        return http.send("GET", "/api/admin/dead-letters", null, Http.ADMIN).json().get("count").asLong();
+    }
+
+    private static int corroborations(Http http) {
+        return http.get("/api/claims/rdl-1").json().get("corroborations").size();
+    }
+
+    private static String awaitEnd(Http http, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String status;
+        do {
+            Thread.sleep(20);
+            status = http.get("/api/admin/replay/" + id).json().get("status").asText();
+        } while (status.equals("RUNNING") && System.nanoTime() < deadline);
+        return status;
+    }
+}
