@@ -6,6 +6,8 @@ import com.claimledger.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import com.claimledger.claims.api.ClaimEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +50,84 @@ class ReplayDeadLettersTest {
         }
     }
 
+    /** In the claims projection's group, beside its own handler: marks each poison corroboration, once. */
+    @ProcessingGroup("claims")
+    static class CorroborationMarks {
+
+        final AtomicBoolean armed = new AtomicBoolean();
+        final AtomicInteger marked = new AtomicInteger();
+        JdbcTemplate jdbc;
+
+        @EventHandler
+        void on(ClaimEvents.ClaimCorroborated event, EventMessage<?> message) {
+            if (armed.get() && "poison".equals(event.note())) {
+                // A second mark of the same event breaks the key: a rebuild must run the group's handlers once.
+                jdbc.update("insert into rdl_mark (event_id) values (?)", message.getIdentifier());
+                marked.incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * In the same group: fails on each poison corroboration when armed. Axon hands an event to a group's handlers in
+     * the order of their beans' names: {@link CorroborationMarks} first.
+     */
+    @ProcessingGroup("claims")
+    static class FailingHandler {
+
+        final AtomicBoolean armed = new AtomicBoolean();
+
+        @EventHandler
+        void on(ClaimEvents.ClaimCorroborated event) {
+            if (armed.get() && "poison".equals(event.note())) {
+                throw new IllegalStateException("rdl probe fault");
+            }
+        }
+    }
+
     private static final String FAULT = "check (note is null or note <> 'poison')";
+
+    /**
+     * A rebuild hands an event to a group's handlers once; when one fails, what the others wrote for it is undone
+     * before the group's dead-letter handling runs them again — so the letter's cause is the failing handler's, and
+     * what the others write stays written once, as in the live projections.
+     */
+    @Test
+    void aRebuildUndoesAFailedEventsOtherHandlersBeforeItIsQueued(@TempDir Path dataDir) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClaimLedgerApplication.class,
+                FailingHandler.class, CorroborationMarks.class).run(TestDatabase.args("--ledger.data-dir=" + dataDir,
+                "--server.port=0", "--ledger.security.editors=editor:" + Http.EDITOR,
+                "--ledger.security.admins=admin:" + Http.ADMIN))) {
+            Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            CorroborationMarks marking = app.getBean(CorroborationMarks.class);
+            FailingHandler failing = app.getBean(FailingHandler.class);
+            marking.jdbc = jdbc;
+            jdbc.execute("create table rdl_mark (event_id varchar(100) primary key)");
+
+            http.post("/api/articles", Map.of("id", "rdm-a", "url", "https://rdm.example/a", "title", "t",
+                    "outlet", "R", "publishedAt", "2021-05-06"));
+            for (String id : new String[]{"rdm-1", "rdm-2"}) {
+                http.post("/api/claims", Map.of("id", id, "articleId", "rdm-a", "statement", id,
+                        "attributedTo", "Rdm Source"));
+            }
+            assertThat(http.post("/api/claims/rdm-1/corroborations", Map.of("byClaim", "rdm-2", "note", "poison"))
+                    .status()).isEqualTo(201);
+            assertThat(letters(http)).isZero();
+
+            marking.armed.set(true);
+            failing.armed.set(true);
+            String id = http.post("/api/admin/replay", Map.of(), Http.ADMIN).json().get("id").asText();
+            assertThat(awaitEnd(http, id)).isEqualTo("COMPLETED");
+
+            assertThat(marking.marked.get()).as("the marking handler ran before the failing one, in each of the two runs")
+                    .isEqualTo(2);
+            JsonNode queued = http.send("GET", "/api/admin/dead-letters", null, Http.ADMIN).json();
+            assertThat(queued.get("count").asLong()).isEqualTo(1);
+            assertThat(queued.get("letters").get(0).get("cause").asText()).contains("rdl probe fault");
+            assertThat(jdbc.queryForObject("select count(*) from rdl_mark", Long.class)).isEqualTo(1);
+        }
+    }
 
     @Test
     void aReplayKeepsTheLettersUntilItsSwitchAndRefusesRetriesMeanwhile(@TempDir Path dataDir) throws Exception {
