@@ -107,10 +107,13 @@ class ApiDescription {
             repeat.setDescription("an identical repeat: nothing new recorded");
         }
         if (key.equals("POST /api/admin/dead-letters/retry")) {
-            problem(responses, "409", "a replay is rebuilding the projections on this node; retry once it has ended");
+            problem(responses, "409", "a replay is rebuilding the projections (on this node or another of the"
+                    + " database); retry once it has ended");
         }
         if (key.equals("POST /api/admin/replay") && responses.containsKey("200")) {
             responses.addApiResponse("202", responses.remove("200").description("the replay started"));
+            problem(responses, "409", "another node's replay is rebuilding the projections of this database; one"
+                    + " replay runs at a time");
         }
         if (key.equals("GET /api/export/dossier")) {
             responses.addApiResponse("200", new ApiResponse().description("the dossier, streamed").content(new Content()

@@ -105,14 +105,17 @@ public class LedgerConfiguration {
      * ledgers in one JVM, which would then both process a segment each believes it has claimed.
      */
     @Bean
-    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
-                          @Value("${ledger.node-id:}") String nodeId,
+    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer, LedgerNode node,
                           @Value("${ledger.projections.claim-timeout:10s}") Duration claimTimeout) {
         // A node that dies leaves its segment claims behind; after the claim timeout another node takes them over.
         return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
-                .claimTimeout(claimTimeout)
-                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID() : nodeId)
-                .build();
+                .claimTimeout(claimTimeout).nodeId(node.id()).build();
+    }
+
+    @Bean
+    LedgerNode ledgerNode(@Value("${ledger.node-id:}") String nodeId) {
+        return new LedgerNode(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID()
+                : nodeId);
     }
 
     @Bean

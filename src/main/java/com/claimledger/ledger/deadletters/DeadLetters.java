@@ -1,5 +1,6 @@
 package com.claimledger.ledger.deadletters;
 
+import com.claimledger.kernel.LedgerException;
 import com.claimledger.ledger.replay.ReplayService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,11 +52,14 @@ public class DeadLetters {
 
     /**
      * Retries every dead-lettered sequence once, in order; what fails again stays queued. Refused while a replay
-     * rebuilds the projections on this node (its switch brings in the letters of the rebuild).
+     * rebuilds the projections, on this node or another (its switch brings in the letters of the rebuild); a replay
+     * that starts on another node during the retry stops it before the next letter.
      */
     public Retry retryAll() {
-        return replays.unlessReplaying("retry the dead letters", this::retryEach);
+        return replays.unlessReplaying(WHAT, this::retryEach);
     }
+
+    private static final String WHAT = "retry the dead letters";
 
     private Retry retryEach() {
         long retried = 0;
@@ -63,8 +67,14 @@ public class DeadLetters {
             Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor = processing.sequencedDeadLetterProcessor(group);
             long sequences = queue(group).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
             for (long i = 0; i < sequences && processor.isPresent(); i++) {
-                if (processor.get().processAny()) {
-                    retried++;
+                SequencedDeadLetterProcessor<EventMessage<?>> letters = processor.get();
+                try {
+                    if (Boolean.TRUE.equals(replays.stepUnlessReplaying(WHAT, letters::processAny))) {
+                        retried++;
+                    }
+                } catch (LedgerException refused) {
+                    throw retried == 0 ? refused : LedgerException.conflict(refused.getMessage() + " (" + retried
+                            + " retried before it started)");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package com.claimledger.ledger.replay;
 
+import com.claimledger.kernel.Background;
 import com.claimledger.kernel.LedgerException;
 import com.claimledger.ledger.config.H2Housekeeping;
 import com.claimledger.ledger.projection.DerivedTable;
@@ -34,6 +35,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +47,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -65,7 +69,9 @@ import javax.sql.DataSource;
  * meanwhile. The projections' dead letters are rebuilt with them: the queue's table has a shadow too (V24), which
  * takes the letters of the rebuild and is switched in like the projection tables; until then the live letters stay
  * with the live projections, also when the replay fails. Whatever else writes the live projections (a retry of the
- * dead letters) runs {@link #unlessReplaying}.
+ * dead letters) runs {@link #unlessReplaying}. The nodes of one database share the projections and their shadows: a
+ * replay holds the database's {@link ReplayLease} from its start to its end, so that one runs at a time, the other
+ * nodes pause their projections meanwhile ({@link #keepOffReplayElsewhere}), and a retry anywhere is refused.
  */
 @Component
 public class ReplayService {
@@ -102,13 +108,20 @@ public class ReplayService {
      * the switch brings in the rebuild's.
      */
     private final ReentrantReadWriteLock projectionsInUse = new ReentrantReadWriteLock();
+    private final ReplayLease lease;
+    private final Duration claimTimeout;
+    private final Duration claimsWait;
     private volatile String current;
+    /** Whether this node's processors are paused for a replay on another node ({@link #keepOffReplayElsewhere}). */
+    private boolean pausedForElsewhere;
 
     ReplayService(EventProcessingConfiguration processing, ObjectProvider<DerivedTable> derived, EventStore eventStore,
                   TokenStore tokens, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-                  H2Housekeeping housekeeping, Clock clock,
+                  H2Housekeeping housekeeping, Clock clock, ReplayLease lease,
                   @Value("${ledger.replay.batch-events:2000}") int batchEvents,
-                  @Value("${ledger.replay.read-ahead:2000}") int readAhead) {
+                  @Value("${ledger.replay.read-ahead:2000}") int readAhead,
+                  @Value("${ledger.projections.claim-timeout:10s}") Duration claimTimeout,
+                  @Value("${ledger.replay.claims-wait:30s}") Duration claimsWait) {
         this.processing = processing;
         this.derived = derived.orderedStream().toList();
         this.eventStore = eventStore;
@@ -120,16 +133,31 @@ public class ReplayService {
         this.clock = clock;
         this.batchEvents = Math.max(1, batchEvents);
         this.readAhead = Math.max(0, readAhead);
+        this.lease = lease;
+        this.claimTimeout = claimTimeout;
+        this.claimsWait = claimsWait;
     }
 
-    /** Starts a replay, or answers the one already running. */
+    /**
+     * Starts a replay, or answers the one already running on this node; refused (409) while another node's replay
+     * holds the database's {@link ReplayLease lease}.
+     */
     public synchronized Replay start() {
         if (current != null && replays.get(current).status() == Status.RUNNING) {
             return replays.get(current);
         }
-        Long total = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        Replay replay = new Replay(UUID.randomUUID().toString(), Status.RUNNING, 0, total == null ? 0 : total,
-                clock.instant(), null);
+        String id = UUID.randomUUID().toString();
+        lease.take(id).ifPresent(holder -> {
+            throw refused("start another (one replay runs at a time over the database)", holder);
+        });
+        Long total;
+        try {
+            total = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        } catch (RuntimeException e) {
+            lease.release(id);
+            throw e;
+        }
+        Replay replay = new Replay(id, Status.RUNNING, 0, total == null ? 0 : total, clock.instant(), null);
         replays.put(replay.id(), replay);
         current = replay.id();
         processed.set(0);
@@ -138,8 +166,10 @@ public class ReplayService {
     }
 
     /**
-     * Runs {@code work}, which writes the live projections, unless a replay is rebuilding them on this node: then it
-     * is refused, and nothing is done. A replay that starts meanwhile waits for it.
+     * Runs {@code work}, which writes the live projections outside their processors, unless a replay is rebuilding
+     * them, on this node or another one of the database: then it is refused, and nothing is done. A replay that starts
+     * on this node meanwhile waits for it; one that starts on another node is kept out by the steps of {@code work}
+     * that run {@link #stepUnlessReplaying}.
      */
     public <T> T unlessReplaying(String what, Supplier<T> work) {
         if (!projectionsInUse.readLock().tryLock()) {
@@ -147,7 +177,56 @@ public class ReplayService {
                     + " once it has ended: GET /api/admin/replay/" + current);
         }
         try {
+            lease.holder().ifPresent(holder -> {
+                throw refused(what, holder);
+            });
             return work.get();
+        } finally {
+            projectionsInUse.readLock().unlock();
+        }
+    }
+
+    /**
+     * One step of work that writes the live projections (a retry of one dead letter), in a transaction that holds the
+     * replay lease's row: refused if a replay holds the lease; a replay's switch on another node, which holds the row
+     * in its own transaction, waits for the step, and the step for the switch.
+     */
+    public <T> T stepUnlessReplaying(String what, Supplier<T> step) {
+        return transaction.execute(status -> {
+            lease.holderLocked().ifPresent(holder -> {
+                throw refused(what, holder);
+            });
+            return step.get();
+        });
+    }
+
+    private static LedgerException refused(String what, ReplayLease.Holder holder) {
+        return LedgerException.conflict("a " + holder.describe() + " is rebuilding the projections; " + what
+                + " once it has ended: GET /api/admin/replay/" + holder.replayId() + " on that node");
+    }
+
+    /**
+     * While another node's replay holds the lease, this node's processors stay paused (they hold segments the
+     * replay's switch must move, and would write the live tables it switches); once the lease is given back or
+     * expires, they start again. Run every {@code ledger.replay.lease-watch} by {@link ReplayWatch}.
+     */
+    void keepOffReplayElsewhere() {
+        if (!projectionsInUse.readLock().tryLock()) {
+            return; // this node's own replay runs
+        }
+        try {
+            Optional<ReplayLease.Holder> elsewhere = lease.elsewhere();
+            synchronized (this) {
+                if (elsewhere.isPresent() && !pausedForElsewhere) {
+                    log.info("pausing this node's projections: a {} rebuilds them", elsewhere.get().describe());
+                    pausedForElsewhere = true;
+                    processors().forEach(StreamingEventProcessor::shutDown);
+                } else if (elsewhere.isEmpty() && pausedForElsewhere) {
+                    log.info("the replay on another node has ended; this node's projections start again");
+                    pausedForElsewhere = false;
+                    processors().forEach(StreamingEventProcessor::start);
+                }
+            }
         } finally {
             projectionsInUse.readLock().unlock();
         }
@@ -161,12 +240,29 @@ public class ReplayService {
 
     private void run(Replay replay) {
         Status outcome = Status.FAILED;
+        ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "replay-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
         projectionsInUse.writeLock().lock();
         try {
+            long every = Math.max(1, lease.term().toMillis() / 4);
+            keeper.scheduleWithFixedDelay(() -> renew(replay.id()), every, every, TimeUnit.MILLISECONDS);
+            synchronized (this) {
+                // The processors this replay stops are started again at its end, whatever paused them before.
+                pausedForElsewhere = false;
+            }
             outcome = rebuildAndSwitch(replay);
         } catch (RuntimeException e) {
             log.error("replay {} failed; the previous projections stay in place", replay.id(), e);
         } finally {
+            Background.stop(keeper, Duration.ofSeconds(10), "the replay lease's renewal");
+            try {
+                lease.release(replay.id());
+            } catch (RuntimeException e) {
+                log.warn("could not give back the lease of replay {}; it expires in {}", replay.id(), lease.term(), e);
+            }
             projectionsInUse.writeLock().unlock();
             replays.put(replay.id(), new Replay(replay.id(), outcome, processed.get(), replay.total(), replay.startedAt(),
                     clock.instant()));
@@ -180,6 +276,7 @@ public class ReplayService {
         // H2's housekeeping waits until the switch: the shadows' writes are churn the truncation after it frees.
         try (H2Housekeeping.HeldBack held = housekeeping.holdBack()) {
             processors.forEach(StreamingEventProcessor::shutDown);
+            awaitNoClaimsElsewhere();
             shadow.empty();
             long started = System.nanoTime();
             TrackingToken last = rebuild(processors, shadow);
@@ -208,8 +305,14 @@ public class ReplayService {
             long checked = System.nanoTime();
             Set<String> equal = equalling.join();
             leave.addAll(equal);
+            awaitNoClaimsElsewhere();
             long[] switched = new long[1];
             transaction.executeWithoutResult(status -> {
+                // Holds the lease's row to the commit: a retry of the dead letters on another node waits, then refuses.
+                if (!lease.renew(replay.id())) {
+                    throw new IllegalStateException("replay " + replay.id() + " lost its lease (it expired: "
+                            + lease.term() + " without a renewal); another replay may run");
+                }
                 shadow.switchIn(leave);
                 switched[0] = System.nanoTime();
                 stale.forEach(DerivedTable::rederive);
@@ -239,6 +342,39 @@ public class ReplayService {
 
     private static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
+    private void renew(String replayId) {
+        try {
+            if (!lease.renew(replayId)) {
+                log.error("replay {} no longer holds its lease; its switch will be refused", replayId);
+            }
+        } catch (RuntimeException e) {
+            // The switch holds the row in its transaction; the next renewal comes after it.
+            log.debug("could not renew the lease of replay {} now: {}", replayId, e.toString());
+        }
+    }
+
+    /**
+     * Waits until no other node holds an unexpired claim on a segment of the projections: they pause theirs once
+     * they see the lease ({@link #keepOffReplayElsewhere}), and the switch moves every segment's token.
+     */
+    private void awaitNoClaimsElsewhere() {
+        long deadline = System.nanoTime() + claimsWait.toNanos();
+        List<String> claims = lease.claimsElsewhere(claimTimeout);
+        while (!claims.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("other nodes still hold segments of the projections after " + claimsWait
+                        + " (" + String.join(", ", claims) + "); their projections did not pause for the replay");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("replay interrupted", e);
+            }
+            claims = lease.claimsElsewhere(claimTimeout);
+        }
     }
 
     /** Feeds every stored event to the projections, writing into the shadow tables, a batch a transaction. */
