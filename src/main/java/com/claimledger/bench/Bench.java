@@ -45,7 +45,8 @@ final class Bench {
 
     record Options(Class<?> application, int claims, List<Integer> checkpoints, Path out, int clients, int requests, int warmup,
                    int writes, int ceilingRequests, int dossierSize, long anchorTimeoutSeconds, Path work,
-                   boolean keep, List<String> settings, java.util.Set<Step> skip, Store store, int nodes, Path reuse) {
+                   boolean keep, List<String> settings, java.util.Set<Step> skip, Store store, int nodes, Path reuse,
+                   int replays) {
 
         /** The measured nodes' settings: the database's, then the run's own. */
         List<String> nodeSettings() {
@@ -62,7 +63,8 @@ final class Bench {
     private record Ingest(long toClaims, long httpClaims, double httpSeconds, long busClaims, double busSeconds) {
     }
 
-    private record Replay(long atClaims, long events, double seconds) {
+    /** A replay measured at a checkpoint: the {@code round}th of {@code rounds} there, one after another. */
+    private record Replay(long atClaims, int round, int rounds, long events, double seconds) {
     }
 
     private final Options options;
@@ -197,8 +199,10 @@ final class Bench {
                         heap.measure();
                     }
                     if (!options.skip().contains(Step.REPLAY)) {
-                        replays.add(replay(node.base, stop));
-                        progress("    " + replays.get(replays.size() - 1));
+                        for (int round = 1; round <= options.replays(); round++) {
+                            replays.add(replay(node.base, stop, round));
+                            progress("    " + replays.get(replays.size() - 1));
+                        }
                         rawReads.put((long) stop, Limits.readEvents(node.context.getBean(DataSource.class)));
                         progress("  limit: raw event read " + rawReads.get((long) stop));
                         heap.measure();
@@ -322,7 +326,8 @@ final class Bench {
         for (Replay replay : replays) {
             Limits.RawRead raw = rawReads.get(replay.atClaims());
             double rate = replay.events() / replay.seconds();
-            Figure figure = Figure.rate("replay POST /api/admin/replay", replay.atClaims(), rate, "events/s", null,
+            Figure figure = Figure.rate("replay POST /api/admin/replay" + (replay.rounds() > 1 ? " (" + replay.round()
+                            + " of " + replay.rounds() + ")" : ""), replay.atClaims(), rate, "events/s", null,
                     "raw event read + Jackson", raw.perSecond());
             figures.add(anchor == null ? figure : figure.withAnchor(rate / anchor.perSecond()));
         }
@@ -492,7 +497,7 @@ final class Bench {
         return results;
     }
 
-    private Replay replay(URI base, long atClaims) throws IOException, InterruptedException {
+    private Replay replay(URI base, long atClaims, int round) throws IOException, InterruptedException {
         progress("  replay of every projection");
         long started = System.nanoTime();
         JsonNode replay = json.readTree(Load.send(http, HttpRequest.newBuilder(base.resolve("/api/admin/replay"))
@@ -503,7 +508,8 @@ final class Bench {
                     .GET().build(), 200));
             switch (status.get("status").asText()) {
                 case "COMPLETED" -> {
-                    return new Replay(atClaims, status.get("processed").asLong(), (System.nanoTime() - started) / 1e9);
+                    return new Replay(atClaims, round, options.replays(), status.get("processed").asLong(),
+                            (System.nanoTime() - started) / 1e9);
                 }
                 case "FAILED" -> throw new IllegalStateException("replay " + id + " failed: " + status);
                 default -> Thread.sleep(20);

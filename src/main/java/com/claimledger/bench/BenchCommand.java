@@ -54,6 +54,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "stop the anchor replay after this long and report the rate it reached (default ${DEFAULT-VALUE})")
     private long anchorTimeout;
 
+    @Option(names = "--replays", defaultValue = "1", paramLabel = "N",
+            description = "replays measured one after another at each checkpoint, each reported (default ${DEFAULT-VALUE});"
+                    + " with --reuse the first runs in a JVM that has done nothing yet, where a whole run's replay"
+                    + " follows the ingest")
+    private int replays;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "a setting of the measured nodes (repeatable), e.g. --set axon.eventhandling.processors.claims.batch-size=1;"
                     + " the anchor keeps Axon's defaults")
@@ -134,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Integer> stops = checkpoints == null || checkpoints.isEmpty() ? List.of(claims)
                 : checkpoints.stream().sorted().distinct().toList();
         if (claims < 2 || stops.get(0) < 1 || stops.get(stops.size() - 1) > claims || clients < 1 || requests < 1
-                || writes < 1 || dossierSize < 1 || ceilingRequests < 1 || warmup < 0
+                || writes < 1 || replays < 1 || dossierSize < 1 || ceilingRequests < 1 || warmup < 0
                 || (settings != null && settings.stream().anyMatch(setting -> !setting.matches("[\\w.\\-\\[\\]]+=.*")))
                 || nodes < 1 || (nodes > 1 && database == null) || (rawDatabase != null && database == null)
                 || (database != null && rawDatabase == null && (skip == null || !skip.contains(Bench.Step.RAW_INSERT)))
@@ -149,7 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
                 ceilingRequests, dossierSize, anchorTimeout, work, keep,
                 settings == null ? List.of() : settings.stream().map(setting -> "--" + setting).toList(),
                 steps(), database == null ? Store.h2() : new Store(database, databaseUser, databasePassword, rawDatabase),
-                nodes, reuse);
+                nodes, reuse, replays);
         try {
             new Bench(options, spec.commandLine().getOut()).run();
             return 0;

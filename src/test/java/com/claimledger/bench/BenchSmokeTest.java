@@ -98,7 +98,8 @@ class BenchSmokeTest {
         assertThat(result.get("ledgerEntriesAtCheckpoint").get("300").asLong())
                 .isGreaterThan(result.get("ledgerEntriesAtCheckpoint").get("100").asLong());
 
-        // The kept ledger measured again without ingest (--reuse): the reads at its final size, nothing imported.
+        // The kept ledger measured again without ingest (--reuse): the reads and two replays in a row at its final size,
+        // nothing imported.
         Path again = Path.of("target/test-data/bench-reuse.json");
         Files.deleteIfExists(again);
         long entries = result.get("events").asLong();
@@ -106,7 +107,7 @@ class BenchSmokeTest {
         int reuseCode = BenchCommand.run(ClaimLedgerApplication.class, new PrintWriter(reuseOut),
                 new PrintWriter(err), "--claims", "300", "--checkpoints", "100,300", "--clients", "4", "--requests", "8",
                 "--warmup", "2", "--ceiling-requests", "40", "--reuse", work.resolve("data").toString(),
-                "--skip", "replay,writes,startup,raw_insert,anchor", "--out", again.toString());
+                "--replays", "2", "--skip", "writes,startup,raw_insert,anchor", "--out", again.toString());
         System.out.println(reuseOut);
         assertThat(reuseCode).as("exit code of the reuse; stderr: %s", err).isZero();
         JsonNode reused = new ObjectMapper().readTree(again.toFile());
@@ -116,7 +117,11 @@ class BenchSmokeTest {
         for (String read : READS) {
             assertThat(measured).contains("GET " + read + " @300").doesNotContain("GET " + read + " @100");
         }
-        assertThat(measured).noneMatch(name -> name.startsWith("ingest"));
+        assertThat(measured).noneMatch(name -> name.startsWith("ingest"))
+                .contains("replay POST /api/admin/replay (1 of 2) @300", "replay POST /api/admin/replay (2 of 2) @300")
+                .noneMatch(name -> name.startsWith("replay POST /api/admin/replay @"));
+        assertThat(reused.get("replays").size()).isEqualTo(2);
+        assertThat(reused.get("replays").get(1).get("round").asInt()).isEqualTo(2);
         assertThat(reused.get("ledgerEntriesAtCheckpoint").get("300").asLong()).as("nothing imported")
                 .isEqualTo(entries);
         FileSystemUtils.deleteRecursively(work);
