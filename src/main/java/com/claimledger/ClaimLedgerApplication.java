@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ClaimLedgerApplication {
 
     public static void main(String[] args) {
+        withoutH2ValueCache();
         // A command (import, export, verify, bench, --help) runs and exits; anything else starts the server.
         if (LedgerCommandLine.isCommand(args)) {
             System.exit(LedgerCommandLine.run(ClaimLedgerApplication.class, args));
@@ -19,6 +20,19 @@ public class ClaimLedgerApplication {
             // the JVM alive: a ledger that cannot start must stop, with a non-zero exit, where a supervisor sees it.
             System.err.println("Claim Ledger could not start: " + reason(e));
             System.exit(1);
+        }
+    }
+
+    /**
+     * H2's shared cache of values ({@code h2.objectCache}, on by default) hashes every string and number H2 reads from a
+     * page or writes, to share equal ones between rows: at 10^6 ledger entries, where nearly every page a replay or a
+     * read touches is decoded anew, the hashing and the cache's lookups were a tenth of a replay's CPU and shared
+     * little (docs/benchmarks.md, sixteenth round). H2 reads the property once, when its first class loads, so it is
+     * set before anything else runs; a {@code -Dh2.objectCache=true} on the command line still wins.
+     */
+    static void withoutH2ValueCache() {
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
         }
     }
 

@@ -65,39 +65,83 @@ class ClaimWords implements DerivedTable {
      */
     @Override
     public void derive(String sources, Consumer<Object[]> rows) {
+        derivation(sources, 1).get(0).give(rows);
+    }
+
+    /**
+     * Parts that take the claim ranges ({@code ledger.replay.derive-claims-a-range} claims each) one after another
+     * from one list of ranges they share: each range is derived by the part that took it, a claim's wordings always
+     * in one range.
+     */
+    @Override
+    public List<Part> derivation(String sources, int parts) {
         if (!SCHEMA.matcher(sources).matches()) {
             throw new IllegalArgumentException("not a schema name: " + sources);
         }
-        String after = "";
-        while (after != null) {
-            String upTo = upTo(sources + ".claim_view", after, claimsARange);
-            var claim = new Object() {
-                String id;
-                Object occurredAt;
-                final Set<String> words = new java.util.HashSet<>();
-
-                void give() {
-                    for (String word : words) {
-                        rows.accept(new Object[] {id, word, occurredAt});
-                    }
-                    words.clear();
+        ClaimRanges ranges = new ClaimRanges(sources + ".claim_view", claimsARange);
+        List<Part> derivation = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, parts); i++) {
+            derivation.add(rows -> {
+                for (ClaimRange range = ranges.next(); range != null; range = ranges.next()) {
+                    derive(sources, range, rows);
                 }
-            };
-            jdbc.query("select w.claim_id, w.statement, w.quote, c.occurred_at from " + sources + ".claim_wording w join "
-                    + sources + ".claim_view c on c.claim_id = w.claim_id where" + range("w.claim_id", upTo)
-                    + " order by w.claim_id, w.revision", new MapSqlParameterSource("after", after).addValue("upTo", upTo),
-                    rs -> {
-                        String claimId = rs.getString(1);
-                        if (!claimId.equals(claim.id)) {
-                            claim.give();
-                            claim.id = claimId;
-                            claim.occurredAt = rs.getObject(4);
-                        }
-                        claim.words.addAll(Words.of(rs.getString(2), rs.getString(3)));
-                    });
-            claim.give();
-            after = upTo;
+            });
         }
+        return derivation;
+    }
+
+    /** The claims with ids in ({@code after}, {@code upTo}]; above {@code after} if {@code upTo} is null. */
+    private record ClaimRange(String after, String upTo) {
+    }
+
+    /** The claim ranges of a derivation, handed out one at a time, in id order, to the parts that ask. */
+    private final class ClaimRanges {
+        private final String claimView;
+        private final int claims;
+        private String after = "";
+
+        ClaimRanges(String claimView, int claims) {
+            this.claimView = claimView;
+            this.claims = claims;
+        }
+
+        /** The next range, or null once the last (open above) has been handed out. */
+        synchronized ClaimRange next() {
+            if (after == null) {
+                return null;
+            }
+            ClaimRange range = new ClaimRange(after, upTo(claimView, after, claims));
+            after = range.upTo();
+            return range;
+        }
+    }
+
+    private void derive(String sources, ClaimRange range, Consumer<Object[]> rows) {
+        var claim = new Object() {
+            String id;
+            Object occurredAt;
+            final Set<String> words = new java.util.HashSet<>();
+
+            void give() {
+                for (String word : words) {
+                    rows.accept(new Object[] {id, word, occurredAt});
+                }
+                words.clear();
+            }
+        };
+        jdbc.query("select w.claim_id, w.statement, w.quote, c.occurred_at from " + sources + ".claim_wording w join "
+                + sources + ".claim_view c on c.claim_id = w.claim_id where" + range("w.claim_id", range.upTo())
+                + " order by w.claim_id, w.revision", new MapSqlParameterSource("after", range.after())
+                .addValue("upTo", range.upTo()), rs -> {
+                    String claimId = rs.getString(1);
+                    if (!claimId.equals(claim.id)) {
+                        claim.give();
+                        claim.id = claimId;
+                        claim.occurredAt = rs.getObject(4);
+                    }
+                    claim.words.addAll(Words.of(rs.getString(2), rs.getString(3)));
+                });
+        claim.give();
     }
 
     /**

@@ -29,6 +29,24 @@ public interface DerivedTable {
      */
     void derive(String sources, Consumer<Object[]> rows);
 
+    /**
+     * The same derivation as {@code parts} parts that may run at once, each on a thread of its own: together they give
+     * every row {@link #derive} gives, each once; each part gives its rows to the consumer it is run with. The share of
+     * each is not fixed in advance — a part takes the next share of the work left when it is done with one — so that
+     * parts started late, or slowed by other work beside them, end about together. By default one part, {@link
+     * #derive} itself.
+     */
+    default List<Part> derivation(String sources, int parts) {
+        return List.of(rows -> derive(sources, rows));
+    }
+
+    /** One part of a {@link #derivation}. */
+    @FunctionalInterface
+    interface Part {
+        /** Gives the part's rows, as {@link #derive} gives them. */
+        void give(Consumer<Object[]> rows);
+    }
+
     /** Makes the table what its sources now say, in the caller's transaction: deletes and inserts what differs. */
     void rederive();
 }

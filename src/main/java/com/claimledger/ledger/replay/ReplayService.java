@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +63,7 @@ import javax.sql.DataSource;
  * every event is in, each projection table whose {@link TableFingerprint} differs from its shadow's (most often none)
  * takes the rebuilt rows in one transaction (a set-wise copy of what differs, no handler runs in it), each {@link DerivedTable}
  * (the search's word index) whose fingerprint differs from that of the rows it derives from the rebuilt tables (as a
- * rule none; the two checks run at the same time) is then brought in line with the tables just switched in, and the tokens move to the last event fed. A handler that fails stops the replay before the
+ * rule none; the checks run in pieces on every core, {@link ShadowTables#check}) is then brought in line with the tables just switched in, and the tokens move to the last event fed. A handler that fails stops the replay before the
  * switch, leaving the previous projections in place. The processors then start again and pick up what was written
  * meanwhile. The projections' dead letters are rebuilt with them: the queue's table has a shadow too (V24), which
  * takes the letters of the rebuild and is switched in like the projection tables; until then the live letters stay
@@ -111,6 +110,8 @@ public class ReplayService {
     private final ReplayLease lease;
     private final Duration claimTimeout;
     private final Duration claimsWait;
+    /** Threads of the checks before the switch ({@code ledger.replay.check-threads}; 0, the default: one a core). */
+    private final int checkThreads;
     private volatile String current;
     /** Whether this node's processors are paused for a replay on another node ({@link #keepOffReplayElsewhere}). */
     private boolean pausedForElsewhere;
@@ -121,7 +122,8 @@ public class ReplayService {
                   @Value("${ledger.replay.batch-events:2000}") int batchEvents,
                   @Value("${ledger.replay.read-ahead:2000}") int readAhead,
                   @Value("${ledger.projections.claim-timeout:10s}") Duration claimTimeout,
-                  @Value("${ledger.replay.claims-wait:30s}") Duration claimsWait) {
+                  @Value("${ledger.replay.claims-wait:30s}") Duration claimsWait,
+                  @Value("${ledger.replay.check-threads:0}") int checkThreads) {
         this.processing = processing;
         this.derived = derived.orderedStream().toList();
         this.eventStore = eventStore;
@@ -136,6 +138,7 @@ public class ReplayService {
         this.lease = lease;
         this.claimTimeout = claimTimeout;
         this.claimsWait = claimsWait;
+        this.checkThreads = checkThreads > 0 ? checkThreads : Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -282,28 +285,11 @@ public class ReplayService {
             TrackingToken last = rebuild(processors, shadow);
             long rebuilt = System.nanoTime();
             Set<String> leave = derived.stream().map(DerivedTable::table).collect(Collectors.toCollection(HashSet::new));
-            // The projection tables' fingerprints and the derived tables' check read different tables and write none:
-            // they run at once, the fingerprints on threads of their own, the derivation on this one.
-            long[] compared = new long[1];
-            CompletableFuture<Set<String>> equalling = CompletableFuture.supplyAsync(() -> {
-                Set<String> equal = shadow.alreadyIn(leave);
-                compared[0] = System.nanoTime();
-                return equal;
-            }, runnable -> {
-                Thread thread = new Thread(runnable, "replay-compare");
-                thread.setDaemon(true);
-                thread.start();
-            });
-            List<DerivedTable> stale;
-            try {
-                stale = shadow.notInLine(derived);
-            } catch (RuntimeException e) {
-                // The fingerprints end before the shadows are emptied (finally, below) under their scans.
-                equalling.handle((equal, failure) -> null).join();
-                throw e;
-            }
-            long checked = System.nanoTime();
-            Set<String> equal = equalling.join();
+            ShadowTables.Checked checks = shadow.check(leave, derived, checkThreads);
+            List<DerivedTable> stale = checks.stale();
+            Set<String> equal = checks.equal();
+            long checked = checks.derivedChecked();
+            long compared = checks.tablesChecked();
             leave.addAll(equal);
             awaitNoClaimsElsewhere();
             long[] switched = new long[1];
@@ -321,12 +307,12 @@ public class ReplayService {
             outcome = Status.COMPLETED;
             log.info("replay {}: {} events fed to the shadow projections in {} s; fingerprints in {} s ({} of {} tables"
                             + " already equal: {}); derived tables checked in {} s, at the same time ({} of {} to"
-                            + " rederive: {});"
+                            + " rederive: {}; {} threads);"
                             + " switched in {} s; derived tables rederived in {} s",
-                    replay.id(), processed.get(), seconds(rebuilt - started), seconds(compared[0] - rebuilt),
+                    replay.id(), processed.get(), seconds(rebuilt - started), seconds(compared - rebuilt),
                     equal.size(), shadow.tables().size() - derived.size(), equal, seconds(checked - rebuilt),
-                    stale.size(), derived.size(), stale.stream().map(DerivedTable::table).toList(),
-                    seconds(switched[0] - Math.max(checked, compared[0])), seconds(System.nanoTime() - switched[0]));
+                    stale.size(), derived.size(), stale.stream().map(DerivedTable::table).toList(), checkThreads,
+                    seconds(switched[0] - Math.max(checked, compared)), seconds(System.nanoTime() - switched[0]));
         } catch (RuntimeException e) {
             log.error("replay {} failed; the previous projections stay in place", replay.id(), e);
         } finally {

@@ -8,7 +8,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,82 +89,208 @@ final class ShadowTables {
 
     /**
      * The projection tables, outside {@code leave}, that already hold exactly their shadow's rows (equal
-     * {@link TableFingerprint}s), so that the switch can leave them as they are. Each table and its shadow are scanned
-     * at once, on two connections of their own; run before the switch's transaction, while nothing writes either (the
-     * projections' processors are stopped and the rebuild has ended).
+     * {@link TableFingerprint}s), so that the switch can leave them as they are: {@link #check} of them alone, on two
+     * threads.
      */
     Set<String> alreadyIn(Set<String> leave) {
-        ExecutorService scans = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "replay-fingerprint");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Set<String> equal = new java.util.TreeSet<>();
-            for (String table : tables) {
-                if (leave.contains(table)) {
-                    continue;
-                }
-                List<String> columns = columns(table);
-                Future<TableFingerprint> live = scans.submit(() -> TableFingerprint.of(jdbc, postgres, "public." + table, columns));
-                Future<TableFingerprint> rebuilt = scans.submit(() -> TableFingerprint.of(jdbc, postgres, "replay." + table, columns));
-                if (live.get().equals(rebuilt.get())) {
-                    equal.add(table);
-                }
-            }
-            return equal;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("replay interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not fingerprint the projection tables", e.getCause());
-        } finally {
-            scans.shutdownNow();
-        }
+        return check(leave, List.of(), 2).equal();
+    }
+
+    /** The derived tables not in line with the shadows: {@link #check} of them alone, on two threads. */
+    List<DerivedTable> notInLine(List<DerivedTable> derived) {
+        return check(Set.copyOf(tables), derived, 2).stale();
     }
 
     /**
-     * The derived tables that do not yet hold exactly the rows they derive from the shadows (schema {@code replay}):
-     * each table's fingerprint, scanned on a thread of its own, against the fingerprint of the rows it derives, on
-     * this one. Run, like {@link #alreadyIn}, before the switch's transaction, while nothing writes either — and the
-     * shadows hold what the switch leaves in the default schema, whether it copies them there or finds them there.
+     * What {@link #check} found: the projection tables already equal to their shadows, the derived tables not in line
+     * with the shadows, and when (System.nanoTime) the last scan of each kind ended.
      */
-    List<DerivedTable> notInLine(List<DerivedTable> derived) {
-        ExecutorService scans = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "replay-fingerprint");
+    record Checked(Set<String> equal, List<DerivedTable> stale, long tablesChecked, long derivedChecked) {
+    }
+
+    /**
+     * The checks before a replay's switch, in one: which projection tables outside {@code leave} already hold exactly
+     * their shadow's rows (equal {@link TableFingerprint}s), so that the switch leaves them as they are; and which
+     * {@link DerivedTable}s do not hold exactly the rows they derive from the shadows (schema {@code replay}) — their
+     * fingerprint against that of the rows derived. The shadows hold what the switch leaves in the default schema,
+     * whether it copies them there or finds them there. Run before the switch's transaction, while nothing writes any
+     * of these tables (the projections' processors are stopped and the rebuild has ended).
+     *
+     * <p>All of it is cut into pieces — every scan into spans of row keys ({@link TableFingerprint#parts}), every
+     * derivation into parts that share its work ({@link DerivedTable#derivation}) — which {@code threads} threads take
+     * in turn, each on a connection of its own, the derived tables' first (the largest). The checks are bound by the
+     * cores' CPU: as pieces, they keep every core busy to their end, where a scan of the word index in one piece ran on
+     * alone for its last seconds (sixteenth round in docs/benchmarks.md).
+     */
+    Checked check(Set<String> leave, List<DerivedTable> derived, int threads) {
+        int workers = Math.max(1, threads);
+        int parts = workers * 4;
+        List<Piece> pieces = new java.util.ArrayList<>();
+        List<Tally> derivedTallies = new java.util.ArrayList<>();
+        List<Tally[]> derivedPairs = new java.util.ArrayList<>();
+        for (DerivedTable table : derived) {
+            Tally wanted = new Tally("derived table " + table.table() + ": {} rows derived in {} s");
+            Tally standing = new Tally("derived table " + table.table() + ": {} rows scanned in {} s");
+            List<DerivedTable.Part> derivation = table.derivation("replay", workers);
+            List<Callable<TableFingerprint>> scans = TableFingerprint.parts(jdbc, postgres, "public." + table.table(),
+                    table.columns(), parts);
+            derivation.forEach(part -> pieces.add(new Piece(wanted, () -> {
+                TableFingerprint.Sum rows = new TableFingerprint.Sum();
+                part.give(rows::add);
+                return rows.fingerprint();
+            })));
+            scans.forEach(scan -> pieces.add(new Piece(standing, scan)));
+            wanted.expect(derivation.size());
+            standing.expect(scans.size());
+            derivedTallies.add(wanted);
+            derivedTallies.add(standing);
+            derivedPairs.add(new Tally[] {wanted, standing});
+        }
+        List<Tally> tableTallies = new java.util.ArrayList<>();
+        Map<String, Tally[]> tablePairs = new java.util.TreeMap<>();
+        for (String table : tables) {
+            if (leave.contains(table)) {
+                continue;
+            }
+            List<String> columns = columns(table);
+            Tally[] pair = new Tally[2];
+            int side = 0;
+            for (String schema : List.of("public.", "replay.")) {
+                Tally tally = new Tally(null);
+                List<Callable<TableFingerprint>> scans = TableFingerprint.parts(jdbc, postgres, schema + table, columns,
+                        parts);
+                scans.forEach(scan -> pieces.add(new Piece(tally, scan)));
+                tally.expect(scans.size());
+                pair[side++] = tally;
+                tableTallies.add(tally);
+            }
+            tablePairs.put(table, pair);
+        }
+        run(pieces, workers);
+        Set<String> equal = new java.util.TreeSet<>();
+        tablePairs.forEach((table, pair) -> {
+            if (pair[0].sum().equals(pair[1].sum())) {
+                equal.add(table);
+            }
+        });
+        List<DerivedTable> stale = new java.util.ArrayList<>();
+        for (int i = 0; i < derived.size(); i++) {
+            if (!derivedPairs.get(i)[0].sum().equals(derivedPairs.get(i)[1].sum())) {
+                stale.add(derived.get(i));
+            }
+        }
+        return new Checked(equal, stale, Tally.lastEnded(tableTallies), Tally.lastEnded(derivedTallies));
+    }
+
+    /**
+     * Runs the pieces on {@code threads} threads, in the order given, to their end. After a piece fails, those not yet
+     * begun are skipped and those running end by themselves — never interrupted: an interrupt inside a file read would
+     * close H2's file channel — and only then does the failure reach the caller, who may empty the shadows next.
+     */
+    private static void run(List<Piece> pieces, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "replay-check");
             thread.setDaemon(true);
             return thread;
         });
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            List<DerivedTable> stale = new java.util.ArrayList<>();
-            for (DerivedTable table : derived) {
-                long started = System.nanoTime();
-                Future<TableFingerprint> standing = scans.submit(() -> {
-                    TableFingerprint fingerprint = TableFingerprint.of(jdbc, postgres, "public." + table.table(),
-                            table.columns());
-                    log.info("derived table {}: {} rows scanned in {} s", table.table(), fingerprint.rows(),
-                            seconds(System.nanoTime() - started));
-                    return fingerprint;
-                });
-                TableFingerprint.Sum rows = new TableFingerprint.Sum();
-                table.derive("replay", rows::add);
-                TableFingerprint wanted = rows.fingerprint();
-                log.info("derived table {}: {} rows derived in {} s", table.table(), wanted.rows(),
-                        seconds(System.nanoTime() - started));
-                if (!standing.get().equals(wanted)) {
-                    stale.add(table);
+            List<Future<?>> running = new java.util.ArrayList<>();
+            for (Piece piece : pieces) {
+                running.add(pool.submit(() -> {
+                    if (failure.get() != null) {
+                        return;
+                    }
+                    try {
+                        piece.tally().add(piece.scan().call());
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }));
+            }
+            for (Future<?> piece : running) {
+                try {
+                    piece.get();
+                } catch (InterruptedException e) {
+                    failure.compareAndSet(null, e);
+                    Thread.currentThread().interrupt();
+                    pool.shutdown();
+                    awaitQuietly(running);
+                    throw new IllegalStateException("replay interrupted", e);
+                } catch (ExecutionException e) {
+                    failure.compareAndSet(null, e.getCause());
                 }
             }
-            return stale;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("replay interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not fingerprint the derived tables", e.getCause());
         } finally {
-            // Not interrupted: an interrupt inside a file read would close H2's file channel; a scan left running
-            // after a failure ends by itself.
-            scans.shutdown();
+            pool.shutdown();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("could not check the projection tables against their shadows",
+                    failure.get());
+        }
+    }
+
+    /** Waits, uninterruptibly, for pieces already begun to end (those not yet begun skip themselves). */
+    private static void awaitQuietly(List<Future<?>> running) {
+        boolean interrupted = Thread.interrupted();
+        for (Future<?> piece : running) {
+            while (true) {
+                try {
+                    piece.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A piece of the checks: a scan or a derivation's part, and the tally its fingerprint adds to. */
+    private record Piece(Tally tally, Callable<TableFingerprint> scan) {
+    }
+
+    /** The fingerprints of one table's pieces, added up as they end; logged (if it has a message) once all have. */
+    private static final class Tally {
+        private final String message;
+        private final long started = System.nanoTime();
+        private TableFingerprint sum = new TableFingerprint(0, 0, 0);
+        private int left;
+        private long ended;
+
+        Tally(String message) {
+            this.message = message;
+        }
+
+        synchronized void expect(int pieces) {
+            left = pieces;
+            ended = pieces == 0 ? System.nanoTime() : 0;
+        }
+
+        synchronized void add(TableFingerprint piece) {
+            sum = sum.plus(piece);
+            if (--left == 0) {
+                ended = System.nanoTime();
+                if (message != null) {
+                    log.info(message, sum.rows(), seconds(ended - started));
+                }
+            }
+        }
+
+        synchronized TableFingerprint sum() {
+            return sum;
+        }
+
+        synchronized long ended() {
+            return ended;
+        }
+
+        static long lastEnded(List<Tally> tallies) {
+            return tallies.stream().mapToLong(Tally::ended).max().orElse(System.nanoTime());
         }
     }
 

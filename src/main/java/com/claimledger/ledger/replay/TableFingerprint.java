@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * What a table holds, independent of the order a scan meets its rows in: the number of rows and the sums (modulo
@@ -46,47 +47,115 @@ record TableFingerprint(long rows, long low, long high) {
     /** With {@code pageRows} rows a page (a cursor's fetch size on PostgreSQL). */
     static TableFingerprint of(JdbcTemplate jdbc, boolean postgres, String qualifiedTable, List<String> columns,
                                int pageRows) {
+        TableFingerprint sum = new TableFingerprint(0, 0, 0);
+        for (Callable<TableFingerprint> part : parts(jdbc, postgres, qualifiedTable, columns, 1, pageRows)) {
+            try {
+                sum = sum.plus(part.call());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sum;
+    }
+
+    /** The fingerprint of the rows of two tables, or of two parts of one: the counts and sums added. */
+    TableFingerprint plus(TableFingerprint other) {
+        return new TableFingerprint(rows + other.rows, low + other.low, high + other.high);
+    }
+
+    /**
+     * The scan of a table in about {@code parts} parts that may run at once, each on a connection of its own, whose
+     * fingerprints add up ({@link #plus}) to the table's: on H2 equal spans of its row keys (a replay's checks share
+     * out their work among the cores in pieces, so that none is left scanning alone at the end — at 10^6 ledger
+     * entries the word index's scan, 28 M rows, was one piece of 22–26 s and ran alone for its last 5 s; sixteenth
+     * round in docs/benchmarks.md); on PostgreSQL one part, its cursor. The spans are taken when the part list is
+     * made: nothing may write the table until the parts have run.
+     */
+    static List<Callable<TableFingerprint>> parts(JdbcTemplate jdbc, boolean postgres, String qualifiedTable,
+                                                 List<String> columns, int parts) {
+        return parts(jdbc, postgres, qualifiedTable, columns, parts, PAGE);
+    }
+
+    static List<Callable<TableFingerprint>> parts(JdbcTemplate jdbc, boolean postgres, String qualifiedTable,
+                                                 List<String> columns, int parts, int pageRows) {
+        if (postgres) {
+            return List.of(() -> scanWithCursor(jdbc, qualifiedTable, columns, pageRows));
+        }
+        // The least and the greatest row key, each the first row of the table's row order (a lookup; H2 answers
+        // min(_rowid_), max(_rowid_) by reading a whole index: 8.4 s for the word index at 10^6 entries).
+        List<Long> least = outside(() -> jdbc.queryForList("select _rowid_ from " + qualifiedTable
+                + " order by _rowid_ fetch first 1 rows only", Long.class));
+        List<Long> greatest = outside(() -> jdbc.queryForList("select _rowid_ from " + qualifiedTable
+                + " order by _rowid_ desc fetch first 1 rows only", Long.class));
+        if (least.isEmpty() || greatest.isEmpty()) {
+            return List.of(() -> new TableFingerprint(0, 0, 0));
+        }
+        // Spans (after, upTo] of the row keys from just below the least to the greatest, in equal steps.
+        long first = least.get(0) - 1;
+        long span = greatest.get(0) - first;
+        int count = (int) Math.max(1, Math.min(parts, span));
+        List<Callable<TableFingerprint>> scans = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long after = first + span / count * i + Math.min(i, span % count);
+            long upTo = first + span / count * (i + 1) + Math.min(i + 1, span % count);
+            scans.add(() -> scanPages(jdbc, qualifiedTable, columns, pageRows, after, upTo));
+        }
+        return scans;
+    }
+
+    private static TableFingerprint scanWithCursor(JdbcTemplate jdbc, String qualifiedTable, List<String> columns,
+                                                   int pageRows) {
+        return outside(() -> jdbc.execute((ConnectionCallback<TableFingerprint>) connection -> {
+            Sum sum = new Sum();
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(pageRows);
+                try (ResultSet rows = statement.executeQuery("select " + String.join(", ", columns) + " from "
+                        + qualifiedTable)) {
+                    while (rows.next()) {
+                        sum.add(rows, 1, columns.size());
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+            return sum.fingerprint();
+        }));
+    }
+
+    /** The rows with row keys in ({@code after}, {@code upTo}], a page at a time. */
+    private static TableFingerprint scanPages(JdbcTemplate jdbc, String qualifiedTable, List<String> columns,
+                                              int pageRows, long after, long upTo) {
+        return outside(() -> {
+            Sum sum = new Sum();
+            NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+            String page = "select _rowid_, " + String.join(", ", columns) + " from " + qualifiedTable
+                    + " where _rowid_ > :after and _rowid_ <= :upTo order by _rowid_ fetch first " + pageRows
+                    + " rows only";
+            long[] last = {after};
+            while (true) {
+                int[] read = {0};
+                named.query(page, new MapSqlParameterSource("after", last[0]).addValue("upTo", upTo), rows -> {
+                    last[0] = rows.getLong(1);
+                    read[0]++;
+                    sum.add(rows, 2, columns.size());
+                });
+                if (read[0] < pageRows) {
+                    return sum.fingerprint();
+                }
+            }
+        });
+    }
+
+    private static <T> T outside(java.util.function.Supplier<T> scan) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a fingerprint scans on a connection of its own, outside any transaction");
         }
-        Sum sum = new Sum();
-        if (postgres) {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try (Statement statement = connection.createStatement()) {
-                    statement.setFetchSize(pageRows);
-                    try (ResultSet rows = statement.executeQuery("select " + String.join(", ", columns) + " from "
-                            + qualifiedTable)) {
-                        while (rows.next()) {
-                            sum.add(rows, 1, columns.size());
-                        }
-                    }
-                } finally {
-                    connection.rollback();
-                    connection.setAutoCommit(autoCommit);
-                }
-                return null;
-            });
-            return sum.fingerprint();
-        }
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
-        String page = "select _rowid_, " + String.join(", ", columns) + " from " + qualifiedTable
-                + " where _rowid_ > :after order by _rowid_ fetch first " + pageRows + " rows only";
-        long after = Long.MIN_VALUE;
-        while (true) {
-            long[] last = {after};
-            int[] read = {0};
-            named.query(page, new MapSqlParameterSource("after", after), rows -> {
-                last[0] = rows.getLong(1);
-                read[0]++;
-                sum.add(rows, 2, columns.size());
-            });
-            if (read[0] < pageRows) {
-                return sum.fingerprint();
-            }
-            after = last[0];
-        }
+        return scan.get();
     }
 
     /**

@@ -80,6 +80,21 @@ class ClaimWordsTest {
             assertThat(derived.stream().<Object>map(row -> row.get(2).getClass()).distinct())
                     .containsExactly((Object) indexed.get(0).get(2).getClass());
         }
+        for (int parts : List.of(2, 3, 8)) {
+            // The parts run at once, sharing the claim ranges: together every row, each once.
+            List<List<Object>> derived = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            List<Thread> threads = words(1).derivation("public", parts).stream()
+                    .map(part -> new Thread(() -> part.give(row -> derived.add(List.of(row))))).toList();
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            assertThat(derived).as("%s parts", parts).hasSize(indexed.size()).containsExactlyInAnyOrderElementsOf(indexed);
+        }
         assertThat(indexed.stream().filter(row -> row.get(0).equals("c-3")).map(row -> row.get(1)))
                 .as("the words of every revision, each once").contains("raid", "police", "july").doesNotHaveDuplicates();
         assertThatThrownBy(() -> words(2).derive("public; drop table claim_word", row -> { }))

@@ -56,6 +56,8 @@ class ShadowTablesTest {
     private void everyCase(JdbcTemplate jdbc, boolean postgres) {
         aDerivedTableIsInLineExactlyWhenItHoldsTheRowsItDerives(jdbc);
         theSameRowsInAnotherOrderAreAlreadyIn(jdbc, postgres);
+        theScansPartsAddUpToTheWholeScan(jdbc, postgres);
+        aFailedPieceFailsTheChecks(jdbc);
         for (Consumer<NamedParameterJdbcTemplate> difference : List.<Consumer<NamedParameterJdbcTemplate>>of(
                 db -> db.update("delete from public.claim_wording where claim_id = 'c-7' and revision = 1", Map.of()),
                 db -> db.update("insert into public.claim_wording (claim_id, revision, statement, occurred_at, recorded_at)"
@@ -132,6 +134,12 @@ class ShadowTablesTest {
                 + " occurred_at from public.claim_wording order by claim_id desc, revision desc");
         ShadowTables shadow = ShadowTables.of(jdbc);
         assertThat(shadow.notInLine(List.of(words))).as("in line").isEmpty();
+        for (int threads : List.of(1, 3)) {
+            ShadowTables.Checked checked = shadow.check(Set.of("claim_word"), List.of(words), threads);
+            assertThat(checked.stale()).as("in line, %s threads", threads).isEmpty();
+            assertThat(checked.equal()).as("%s threads", threads).contains("claim_wording", "claim_view")
+                    .hasSize(shadow.tables().size() - 1);
+        }
 
         for (String damage : List.of("delete from public.claim_word where claim_id = 'c-4' and word = 'r1'",
                 "insert into public.claim_word (claim_id, word, occurred_at) values ('c-4', 'r2', ?)",
@@ -142,6 +150,8 @@ class ShadowTablesTest {
             // c-4's narrative time is T + 4 days: the same a microsecond later
             jdbc.update(damage, damage.contains("?") ? new Object[] {T.plusDays(4).plusNanos(1_000)} : new Object[0]);
             assertThat(shadow.notInLine(List.of(words))).as(damage).containsExactly(words);
+            assertThat(shadow.check(Set.of("claim_word"), List.of(words), 3).stale()).as(damage + ", 3 threads")
+                    .containsExactly(words);
         }
         jdbc.execute("delete from public.claim_word");
     }
@@ -162,6 +172,69 @@ class ShadowTablesTest {
         assertThat(equal).as("every table equal to its shadow (most of them both empty), the derived one left out")
                 .contains("claim_wording", "claim_view", "entity_view").doesNotContain("claim_word")
                 .hasSize(shadow.tables().size() - 1);
+    }
+
+    /**
+     * A scan cut into spans of row keys (H2; PostgreSQL: one part, its cursor) adds up to the whole scan, however many
+     * parts are asked for and whatever gaps deleted rows left between the keys.
+     */
+    private static void theScansPartsAddUpToTheWholeScan(JdbcTemplate jdbc, boolean postgres) {
+        given(jdbc);
+        jdbc.update("delete from public.claim_wording where claim_id in ('c-0', 'c-5') or (claim_id = 'c-9' and revision = 1)");
+        List<String> columns = List.of("claim_id", "revision", "statement", "quote", "reason", "occurred_at", "recorded_at");
+        TableFingerprint whole = TableFingerprint.of(jdbc, postgres, "public.claim_wording", columns, 1_000);
+        assertThat(whole.rows()).isEqualTo(15L);
+        for (int parts : List.of(1, 2, 3, 7, 100)) {
+            for (int page : List.of(2, 1_000)) {
+                List<java.util.concurrent.Callable<TableFingerprint>> scans = TableFingerprint.parts(jdbc, postgres,
+                        "public.claim_wording", columns, parts, page);
+                // H2: as many as asked, up to one a row key between the least and the greatest (17 or more here).
+                assertThat(scans).as("parts").hasSize(postgres ? 1 : Math.min(parts, 17));
+                TableFingerprint sum = new TableFingerprint(0, 0, 0);
+                for (var scan : scans) {
+                    try {
+                        sum = sum.plus(scan.call());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                assertThat(sum).as("%s parts, %s rows a page", parts, page).isEqualTo(whole);
+            }
+        }
+        jdbc.execute("delete from public.claim_wording");
+        assertThat(TableFingerprint.parts(jdbc, postgres, "public.claim_wording", columns, 4))
+                .as("an empty table").hasSize(1);
+        assertThat(TableFingerprint.of(jdbc, postgres, "public.claim_wording", columns))
+                .isEqualTo(new TableFingerprint(0, 0, 0));
+    }
+
+    /** A piece of the checks that fails fails them, after the pieces already running have ended. */
+    private static void aFailedPieceFailsTheChecks(JdbcTemplate jdbc) {
+        given(jdbc);
+        DerivedTable broken = new DerivedTable() {
+            @Override
+            public String table() {
+                return "claim_word";
+            }
+
+            @Override
+            public List<String> columns() {
+                return List.of("claim_id", "word", "occurred_at");
+            }
+
+            @Override
+            public void derive(String sources, Consumer<Object[]> rows) {
+                throw new IllegalStateException("no words today");
+            }
+
+            @Override
+            public void rederive() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ShadowTables shadow = ShadowTables.of(jdbc);
+        assertThatThrownBy(() -> shadow.check(Set.of("claim_word"), List.of(broken), 2))
+                .isInstanceOf(IllegalStateException.class).hasRootCauseMessage("no words today");
     }
 
     private static void aDifferenceIsSwitchedInRowByRow(JdbcTemplate jdbc, Consumer<NamedParameterJdbcTemplate> difference) {
