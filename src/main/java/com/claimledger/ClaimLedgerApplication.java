@@ -26,8 +26,8 @@ public class ClaimLedgerApplication {
     /**
      * H2's shared cache of values ({@code h2.objectCache}, on by default) hashes every string and number H2 reads from a
      * page or writes, to share equal ones between rows: at 10^6 ledger entries, where nearly every page a replay or a
-     * read touches is decoded anew, the hashing and the cache's lookups were a tenth of a replay's CPU and shared
-     * little (docs/benchmarks.md, sixteenth round). H2 reads the property once, when its first class loads, so it is
+     * read touches is decoded anew, the checks before a replay's switch took 21 s with it and under 18 s without
+     * (docs/benchmarks.md, sixteenth round). H2 reads the property once, when its first class loads, so it is
      * set before anything else runs; a {@code -Dh2.objectCache=true} on the command line still wins.
      */
     static void withoutH2ValueCache() {
