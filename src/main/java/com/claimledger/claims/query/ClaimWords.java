@@ -120,13 +120,24 @@ class ClaimWords implements DerivedTable {
         var claim = new Object() {
             String id;
             Object occurredAt;
-            final Set<String> words = new java.util.HashSet<>();
+            Set<String> words;
+
+            void add(Set<String> revision) {
+                // Most claims have one wording: its set of words is the claim's, not copied into another.
+                if (words == null) {
+                    words = revision;
+                } else {
+                    words.addAll(revision);
+                }
+            }
 
             void give() {
-                for (String word : words) {
-                    rows.accept(new Object[] {id, word, occurredAt});
+                if (words != null) {
+                    for (String word : words) {
+                        rows.accept(new Object[] {id, word, occurredAt});
+                    }
                 }
-                words.clear();
+                words = null;
             }
         };
         jdbc.query("select w.claim_id, w.statement, w.quote, c.occurred_at from " + sources + ".claim_wording w join "
@@ -139,7 +150,7 @@ class ClaimWords implements DerivedTable {
                         claim.id = claimId;
                         claim.occurredAt = rs.getObject(4);
                     }
-                    claim.words.addAll(Words.of(rs.getString(2), rs.getString(3)));
+                    claim.add(Words.of(rs.getString(2), rs.getString(3)));
                 });
         claim.give();
     }

@@ -11,14 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * What a table holds, independent of the order a scan meets its rows in: the number of rows and the sums (modulo
- * 2^64) of the two halves of each row's 128-bit MurmurHash3, taken over an unambiguous encoding of its columns (each
- * value as its text, length-prefixed; a null as length -1). A replay's switch compares a projection table's
+ * 2^64) of the two halves of each row's 128-bit hash, made from its values' MurmurHash3s column after column ({@link
+ * Sum}). A replay's switch compares a projection table's
  * fingerprint with its rebuilt shadow's and leaves the table alone when they are equal — the usual case, a replay
  * reproducing the rows it finds. A fingerprint costs one sequential scan of the table, where comparing the two tables
  * by primary key costs an index lookup and a row fetch on the other side for every row of each (at 10^6 ledger entries
@@ -160,14 +161,27 @@ record TableFingerprint(long rows, long low, long high) {
 
     /**
      * The running count and sums of a scan, or of rows given one by one (a {@link
-     * com.claimledger.ledger.projection.DerivedTable}'s): the same row read or given adds the same. Consecutive rows
-     * often repeat a column's value (a claim's words share its id and time): its encoding is then reused, not made
-     * again.
+     * com.claimledger.ledger.projection.DerivedTable}'s): the same row read or given adds the same. A row's hash is
+     * made from its values' hashes ({@link Encoder#hash}), chained column after column through MurmurHash3's 64-bit
+     * finaliser in two lanes, one a half of the values' 128-bit hashes: position-dependent and not linear, so that
+     * values swapped between rows or columns change the sums. Consecutive rows often repeat a column's value (a claim's
+     * words share its id and time): its hash is then reused, not made again — a value is hashed once, not every row it
+     * is in as part of the whole row's text (at 10^6 entries the rows' encoding and hash were a third of the checks
+     * before a replay's switch; seventeenth round in docs/benchmarks.md).
      */
     static final class Sum {
-        private final Encoder row = new Encoder();
+        /** The lanes' start, and a null's hash: constants of no meaning (the digits of pi and e). */
+        static final long ROW_LOW = 0x243F6A8885A308D3L;
+        static final long ROW_HIGH = 0xB7E151628AED2A6AL;
+        static final long NULL_LOW = 0x13198A2E03707344L;
+        static final long NULL_HIGH = 0xBF7158809CF4F3C7L;
+
+        private final Encoder encoder = new Encoder();
         private Object[] previous = new Object[0];
-        private byte[][] previousBytes = new byte[0][];
+        private long[] previousLow = new long[0];
+        private long[] previousHigh = new long[0];
+        private long rowLow;
+        private long rowHigh;
         private long count;
         private long low;
         private long high;
@@ -193,93 +207,103 @@ record TableFingerprint(long rows, long low, long high) {
         private void begin(int columns) {
             if (previous.length != columns) {
                 previous = new Object[columns];
-                previousBytes = new byte[columns][];
+                previousLow = new long[columns];
+                previousHigh = new long[columns];
             }
-            row.reset();
+            rowLow = ROW_LOW;
+            rowHigh = ROW_HIGH;
         }
 
         private void column(int i, Object value) {
-            if (value == null || value instanceof byte[]) {
-                row.add(value);
-                return;
+            if (value == null) {
+                chain(NULL_LOW, NULL_HIGH);
+            } else if (value instanceof byte[]) {
+                long[] hash = encoder.hash(value);
+                chain(hash[0], hash[1]);
+            } else {
+                if (!value.equals(previous[i])) {
+                    long[] hash = encoder.hash(value);
+                    previous[i] = value;
+                    previousLow[i] = hash[0];
+                    previousHigh[i] = hash[1];
+                }
+                chain(previousLow[i], previousHigh[i]);
             }
-            if (!value.equals(previous[i])) {
-                // A value met for the first time is encoded straight into the row (a word, in the word index: most
-                // rows); one met again in the next row (its claim's id and time) is kept encoded from then on.
-                previous[i] = value;
-                previousBytes[i] = null;
-                row.addText(value.toString());
-                return;
-            }
-            if (previousBytes[i] == null) {
-                previousBytes[i] = value.toString().getBytes(StandardCharsets.UTF_8);
-            }
-            row.add(previousBytes[i]);
+        }
+
+        private void chain(long valueLow, long valueHigh) {
+            rowLow = fmix64(rowLow + valueLow);
+            rowHigh = fmix64(rowHigh + valueHigh);
         }
 
         private void end() {
-            long[] hash = row.hash();
-            low += hash[0];
-            high += hash[1];
+            low += rowLow;
+            high += rowHigh;
             count++;
         }
 
         TableFingerprint fingerprint() {
             return new TableFingerprint(count, low, high);
         }
+
+        /** MurmurHash3's finaliser: a bijection of 64 bits in which every bit of the input moves every bit of the output. */
+        static long fmix64(long k) {
+            k ^= k >>> 33;
+            k *= 0xff51afd7ed558ccdL;
+            k ^= k >>> 33;
+            k *= 0xc4ceb9fe1a85ec53L;
+            k ^= k >>> 33;
+            return k;
+        }
     }
 
-    /** One row's columns, each length-prefixed, in one reused buffer. */
+    /**
+     * A value's 128-bit MurmurHash3, made in one reused buffer: a timestamp with its offset ({@link OffsetDateTime})
+     * over its epoch second, nanosecond and offset in seconds (seed 1), anything else over its text's UTF-8 bytes, and
+     * bytes over themselves (seed 0). Two values that are equal ({@link Object#equals}) hash alike, and a timestamp's
+     * hash is made without its text ({@code OffsetDateTime.toString} was a tenth of a fingerprint's scan).
+     */
     static final class Encoder {
 
-        private byte[] bytes = new byte[512];
+        private byte[] bytes = new byte[256];
         private int length;
 
-        void reset() {
+        long[] hash(Object value) {
             length = 0;
-        }
-
-        void add(Object value) {
-            if (value == null) {
-                putInt(-1);
-                return;
+            if (value instanceof OffsetDateTime time) {
+                putLong(time.toEpochSecond());
+                putLong(((long) time.getNano() << 32) | (time.getOffset().getTotalSeconds() & 0xFFFFFFFFL));
+                return MurmurHash3.hash128x64(bytes, 0, length, 1);
             }
-            byte[] text = value instanceof byte[] raw ? raw : value.toString().getBytes(StandardCharsets.UTF_8);
-            putInt(text.length);
-            ensure(text.length);
-            System.arraycopy(text, 0, bytes, length, text.length);
-            length += text.length;
+            if (value instanceof byte[] raw) {
+                return MurmurHash3.hash128x64(raw, 0, raw.length, 0);
+            }
+            addText(value.toString());
+            return MurmurHash3.hash128x64(bytes, 0, length, 0);
         }
 
-        /**
-         * The same as {@link #add} of the text, without making its bytes first: written as they are while the
-         * characters are ASCII (their UTF-8 bytes), and by {@link String#getBytes} otherwise.
-         */
-        void addText(String text) {
-            int start = length;
-            putInt(text.length());
+        /** The text's UTF-8 bytes: written as they are while the characters are ASCII, by String#getBytes otherwise. */
+        private void addText(String text) {
             ensure(text.length());
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c >= 0x80) {
-                    length = start;
-                    add(text.getBytes(StandardCharsets.UTF_8));
+                    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                    length = 0;
+                    ensure(utf8.length);
+                    System.arraycopy(utf8, 0, bytes, 0, utf8.length);
+                    length = utf8.length;
                     return;
                 }
                 bytes[length++] = (byte) c;
             }
         }
 
-        long[] hash() {
-            return MurmurHash3.hash128x64(bytes, 0, length, 0);
-        }
-
-        private void putInt(int value) {
-            ensure(4);
-            bytes[length++] = (byte) (value >>> 24);
-            bytes[length++] = (byte) (value >>> 16);
-            bytes[length++] = (byte) (value >>> 8);
-            bytes[length++] = (byte) value;
+        private void putLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[length++] = (byte) (value >>> shift);
+            }
         }
 
         private void ensure(int more) {
