@@ -58,6 +58,11 @@ class ClaimWords implements DerivedTable {
         return COLUMNS;
     }
 
+    @Override
+    public List<String> sources() {
+        return List.of("claim_wording", "claim_view");
+    }
+
     /**
      * The words of each claim's wordings in schema {@code sources}, each with the claim's narrative time as read from
      * its {@code claim_view} row, claim range after claim range. A claim's revisions are read together (in the

@@ -22,6 +22,13 @@ public interface DerivedTable {
     List<String> columns();
 
     /**
+     * The projection tables {@link #derive} reads (as named in schema {@code replay}): where each holds the same rows
+     * in both schemas, the rows derived from either are the same — a replay derives them from the live tables while it
+     * feeds the events, and compares with the shadows' once their fingerprints are equal (ShadowTables).
+     */
+    List<String> sources();
+
+    /**
      * Gives every row the table should hold according to its source tables in schema {@code sources}, each once and
      * in any order: each row's values as JDBC's {@code getObject} reads them from the table's {@link #columns()} (so
      * that a row derived and the same row read encode alike). Runs outside any transaction, while nothing writes the

@@ -112,6 +112,11 @@ public class ReplayService {
     private final Duration claimsWait;
     /** Threads of the checks before the switch ({@code ledger.replay.check-threads}; 0, the default: one a core). */
     private final int checkThreads;
+    /**
+     * Whether the derived tables' rows are derived from the live tables while the events are fed ({@code
+     * ledger.replay.derive-ahead}, on by default; {@link ShadowTables#deriveAhead}), or from the shadows after.
+     */
+    private final boolean deriveAhead;
     private volatile String current;
     /** Whether this node's processors are paused for a replay on another node ({@link #keepOffReplayElsewhere}). */
     private boolean pausedForElsewhere;
@@ -123,7 +128,8 @@ public class ReplayService {
                   @Value("${ledger.replay.read-ahead:2000}") int readAhead,
                   @Value("${ledger.projections.claim-timeout:10s}") Duration claimTimeout,
                   @Value("${ledger.replay.claims-wait:30s}") Duration claimsWait,
-                  @Value("${ledger.replay.check-threads:0}") int checkThreads) {
+                  @Value("${ledger.replay.check-threads:0}") int checkThreads,
+                  @Value("${ledger.replay.derive-ahead:true}") boolean deriveAhead) {
         this.processing = processing;
         this.derived = derived.orderedStream().toList();
         this.eventStore = eventStore;
@@ -139,6 +145,7 @@ public class ReplayService {
         this.claimTimeout = claimTimeout;
         this.claimsWait = claimsWait;
         this.checkThreads = checkThreads > 0 ? checkThreads : Runtime.getRuntime().availableProcessors();
+        this.deriveAhead = deriveAhead;
     }
 
     /**
@@ -282,10 +289,15 @@ public class ReplayService {
             awaitNoClaimsElsewhere();
             shadow.empty();
             long started = System.nanoTime();
-            TrackingToken last = rebuild(processors, shadow);
-            long rebuilt = System.nanoTime();
+            TrackingToken last;
+            long rebuilt;
             Set<String> leave = derived.stream().map(DerivedTable::table).collect(Collectors.toCollection(HashSet::new));
-            ShadowTables.Checked checks = shadow.check(leave, derived, checkThreads);
+            ShadowTables.Checked checks;
+            try (ShadowTables.Ahead ahead = deriveAhead ? shadow.deriveAhead(derived) : ShadowTables.Ahead.NONE) {
+                last = rebuild(processors, shadow);
+                rebuilt = System.nanoTime();
+                checks = shadow.check(leave, derived, checkThreads, ahead);
+            }
             List<DerivedTable> stale = checks.stale();
             Set<String> equal = checks.equal();
             long checked = checks.derivedChecked();

@@ -55,6 +55,7 @@ class ShadowTablesTest {
 
     private void everyCase(JdbcTemplate jdbc, boolean postgres) {
         aDerivedTableIsInLineExactlyWhenItHoldsTheRowsItDerives(jdbc);
+        aDerivationAheadStandsInForTheShadowsOnlyWhereItsSourcesEqualThem(jdbc);
         theSameRowsInAnotherOrderAreAlreadyIn(jdbc, postgres);
         theScansPartsAddUpToTheWholeScan(jdbc, postgres);
         aFailedPieceFailsTheChecks(jdbc);
@@ -118,6 +119,11 @@ class ShadowTablesTest {
             }
 
             @Override
+            public List<String> sources() {
+                return List.of("claim_wording");
+            }
+
+            @Override
             public void derive(String sources, Consumer<Object[]> rows) {
                 jdbc.query("select claim_id, revision, occurred_at from " + sources + ".claim_wording", rs -> {
                     rows.accept(new Object[] {rs.getString(1), "r" + rs.getInt(2), rs.getObject(3)});
@@ -153,6 +159,126 @@ class ShadowTablesTest {
             assertThat(shadow.check(Set.of("claim_word"), List.of(words), 3).stale()).as(damage + ", 3 threads")
                     .containsExactly(words);
         }
+        jdbc.execute("delete from public.claim_word");
+    }
+
+    /**
+     * The word index's stand-in (a row a wording, from claim_wording), derived ahead from the live tables: taken in
+     * place of the shadows' derivation when its source equals its shadow — the table in line, or damaged, is found so
+     * without deriving from the shadows — and not when the source differs from its shadow (then the shadows decide,
+     * whichever way the live rows point), nor when the derivation ahead failed. A derivation ahead still running when
+     * the replay ends stops at its next row.
+     */
+    private static void aDerivationAheadStandsInForTheShadowsOnlyWhereItsSourcesEqualThem(JdbcTemplate jdbc) {
+        given(jdbc);
+        List<String> derivedFrom = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean failAhead = new java.util.concurrent.atomic.AtomicBoolean();
+        DerivedTable words = new DerivedTable() {
+            @Override
+            public String table() {
+                return "claim_word";
+            }
+
+            @Override
+            public List<String> columns() {
+                return List.of("claim_id", "word", "occurred_at");
+            }
+
+            @Override
+            public List<String> sources() {
+                return List.of("claim_wording");
+            }
+
+            @Override
+            public void derive(String sources, Consumer<Object[]> rows) {
+                derivedFrom.add(sources);
+                if (failAhead.get() && sources.equals("public")) {
+                    throw new IllegalStateException("no words ahead");
+                }
+                jdbc.query("select claim_id, revision, occurred_at from " + sources + ".claim_wording", rs -> {
+                    rows.accept(new Object[] {rs.getString(1), "r" + rs.getInt(2), rs.getObject(3)});
+                });
+            }
+
+            @Override
+            public void rederive() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ShadowTables shadow = ShadowTables.of(jdbc);
+        String inLineWithPublic = "insert into public.claim_word (claim_id, word, occurred_at) select claim_id,"
+                + " 'r' || revision, occurred_at from public.claim_wording";
+        String inLineWithReplay = inLineWithPublic.replace("from public.", "from replay.");
+        String shadowDiffers = "update replay.claim_wording set occurred_at = occurred_at + interval '1' second"
+                + " where claim_id = 'c-3'";
+        String damage = "delete from public.claim_word where claim_id = 'c-4' and word = 'r1'";
+        record Case(String name, String shadowChange, String index, String damage, boolean failing, boolean stale,
+                    List<String> from) {
+        }
+        for (Case c : List.of(
+                new Case("in line", null, inLineWithPublic, null, false, false, List.of("public")),
+                new Case("damaged", null, inLineWithPublic, damage, false, true, List.of("public")),
+                new Case("in line with the shadows, whose source differs from the live one", shadowDiffers,
+                        inLineWithReplay, null, false, false, List.of("public", "replay")),
+                new Case("in line with the live source only, which differs from its shadow", shadowDiffers,
+                        inLineWithPublic, null, false, true, List.of("public", "replay")),
+                new Case("damaged, the derivation ahead failed", null, inLineWithPublic, damage, true, true,
+                        List.of("public", "replay")),
+                new Case("in line, the derivation ahead failed", null, inLineWithPublic, null, true, false,
+                        List.of("public", "replay")))) {
+            given(jdbc);
+            if (c.shadowChange() != null) {
+                jdbc.update(c.shadowChange());
+            }
+            jdbc.execute("delete from public.claim_word");
+            jdbc.update(c.index());
+            if (c.damage() != null) {
+                jdbc.update(c.damage());
+            }
+            derivedFrom.clear();
+            failAhead.set(c.failing());
+            ShadowTables.Checked checked;
+            try (ShadowTables.Ahead ahead = shadow.deriveAhead(List.of(words))) {
+                checked = shadow.check(Set.of("claim_word"), List.of(words), 2, ahead);
+            }
+            assertThat(checked.stale()).as(c.name()).isEqualTo(c.stale() ? List.of(words) : List.of());
+            assertThat(derivedFrom).as(c.name() + ": derived from").isEqualTo(c.from());
+        }
+
+        DerivedTable endless = new DerivedTable() {
+            @Override
+            public String table() {
+                return "claim_word";
+            }
+
+            @Override
+            public List<String> columns() {
+                return List.of("claim_id", "word", "occurred_at");
+            }
+
+            @Override
+            public List<String> sources() {
+                return List.of("claim_wording");
+            }
+
+            @Override
+            public void derive(String sources, Consumer<Object[]> rows) {
+                for (long n = 0; ; n++) {
+                    rows.accept(new Object[] {"c-" + n, "w", T});
+                }
+            }
+
+            @Override
+            public void rederive() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            ShadowTables.Ahead ahead = shadow.deriveAhead(List.of(endless));
+            Thread.sleep(50);
+            ahead.close();
+            assertThat(ahead.await(endless)).as("stopped: no fingerprint").isNull();
+        });
         jdbc.execute("delete from public.claim_word");
     }
 
@@ -220,6 +346,11 @@ class ShadowTablesTest {
             @Override
             public List<String> columns() {
                 return List.of("claim_id", "word", "occurred_at");
+            }
+
+            @Override
+            public List<String> sources() {
+                return List.of("claim_wording");
             }
 
             @Override
