@@ -57,6 +57,8 @@ final class EventPrefetch implements AutoCloseable {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 event.getPayload();
                 event.getMetaData();
+                // Parsed from its text on first use (the handlers' @Timestamp): here, not on the feeding thread.
+                event.getTimestamp();
                 if (!handOver(event)) {
                     return;
                 }

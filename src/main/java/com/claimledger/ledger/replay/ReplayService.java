@@ -455,7 +455,8 @@ public class ReplayService {
     private boolean handledUnqueued(DeadLetteringEventHandlerInvoker projection, EventMessage<?> event)
             throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        Savepoint savepoint = connection.setSavepoint();
+        // Named, as the handlers' own (ProjectionSavepoints): parsed once, not once an event.
+        Savepoint savepoint = connection.setSavepoint("replay_event");
         try {
             for (EventMessageHandler handler : projection.eventHandlers()) {
                 try {

@@ -85,7 +85,85 @@ class ReplayDeadLettersTest {
         }
     }
 
+    /**
+     * In the claims projection's group: writes a row for each corroboration, then fails on each poison one when
+     * armed — what it wrote for that one must be undone, what it wrote for every other event kept.
+     */
+    @ProcessingGroup("claims")
+    static class WritingThenFailing {
+
+        final AtomicBoolean armed = new AtomicBoolean();
+        JdbcTemplate jdbc;
+
+        @EventHandler
+        void on(ClaimEvents.ClaimCorroborated event, EventMessage<?> message) {
+            if (!armed.get()) {
+                return;
+            }
+            // Once an event (a replay hands it over again): the rows are the handler's, not a projection's.
+            jdbc.update("delete from rdl_written where event_id = ?", message.getIdentifier());
+            jdbc.update("insert into rdl_written (event_id, note) values (?, ?)", message.getIdentifier(),
+                    event.note());
+            if ("poison".equals(event.note())) {
+                throw new IllegalStateException("rdl probe fault after a write");
+            }
+        }
+    }
+
     private static final String FAULT = "check (note is null or note <> 'poison')";
+
+    /**
+     * Many events in one transaction, each handler run in its savepoint (set under the same name each time,
+     * ProjectionSavepoints), a replay's event in one of its own around them: the failing handler's row for the poison
+     * event is undone — in the processor's batches and in a replay's — the rows it wrote for the events before and
+     * after it in the same transaction stay, and the event is queued once.
+     */
+    @Test
+    void aHandlerThatFailsAfterWritingLeavesNothingOfItsOwnAndTheOtherEventsOfItsBatchIntact(@TempDir Path dataDir)
+            throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClaimLedgerApplication.class,
+                WritingThenFailing.class).run(TestDatabase.args("--ledger.data-dir=" + dataDir, "--server.port=0",
+                "--ledger.security.editors=editor:" + Http.EDITOR, "--ledger.security.admins=admin:" + Http.ADMIN))) {
+            Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            WritingThenFailing probe = app.getBean(WritingThenFailing.class);
+            probe.jdbc = jdbc;
+            jdbc.execute("create table rdl_written (event_id varchar(100) primary key, note varchar(2000))");
+
+            http.post("/api/articles", Map.of("id", "rdw-a", "url", "https://rdw.example/a", "title", "t",
+                    "outlet", "R", "publishedAt", "2021-05-07"));
+            http.post("/api/claims", Map.of("id", "rdw-0", "articleId", "rdw-a", "statement", "rdw-0",
+                    "attributedTo", "Rdw Source"));
+            for (int i = 1; i <= 40; i++) {
+                http.post("/api/claims", Map.of("id", "rdw-" + i, "articleId", "rdw-a", "statement", "rdw-" + i,
+                        "attributedTo", "Rdw Source"));
+            }
+            probe.armed.set(true);
+            for (int i = 1; i <= 40; i++) {
+                assertThat(http.post("/api/claims/rdw-" + i + "/corroborations", Map.of("byClaim", "rdw-0",
+                        "note", i == 20 ? "poison" : "note " + i)).status()).isIn(201, 202);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (letters(http) < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(letters(http)).isEqualTo(1);
+            assertThat(jdbc.queryForList("select note from rdl_written where note like 'note %' or note = 'poison'"
+                    + " order by note", String.class))
+                    .as("every corroboration's row but the poison one's").hasSize(39).doesNotContain("poison");
+
+            jdbc.update("delete from rdl_written");
+            String id = http.post("/api/admin/replay", Map.of(), Http.ADMIN).json().get("id").asText();
+            assertThat(awaitEnd(http, id)).isEqualTo("COMPLETED");
+            JsonNode queued = http.send("GET", "/api/admin/dead-letters", null, Http.ADMIN).json();
+            assertThat(queued.get("count").asLong()).as(queued.toPrettyString()).isEqualTo(1);
+            assertThat(queued.get("letters").get(0).get("cause").asText()).contains("rdl probe fault after a write");
+            assertThat(jdbc.queryForList("select note from rdl_written where note like 'note %' or note = 'poison'"
+                    + " order by note", String.class))
+                    .as("the replay, all of them in one transaction: the same rows").hasSize(39)
+                    .doesNotContain("poison");
+        }
+    }
 
     /**
      * A rebuild hands an event to a group's handlers once; when one fails, what the others wrote for it is undone
