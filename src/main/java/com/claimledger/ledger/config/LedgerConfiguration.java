@@ -25,6 +25,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -110,6 +112,15 @@ public class LedgerConfiguration {
         // A node that dies leaves its segment claims behind; after the claim timeout another node takes them over.
         return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
                 .claimTimeout(claimTimeout).nodeId(node.id()).build();
+    }
+
+    /**
+     * The named-parameter template every module's SQL goes through, in place of Spring Boot's: one that substitutes a
+     * statement's named parameters once ({@link SubstitutedStatements}).
+     */
+    @Bean
+    NamedParameterJdbcTemplate namedParameterJdbcTemplate(JdbcTemplate jdbcTemplate) {
+        return new SubstitutedStatements(jdbcTemplate);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.claimledger.ledger.replay;
 import com.claimledger.kernel.Background;
 import com.claimledger.kernel.LedgerException;
 import com.claimledger.ledger.config.H2Housekeeping;
+import com.claimledger.ledger.config.ProjectionSavepoints;
 import com.claimledger.ledger.projection.DerivedTable;
 import com.claimledger.ledger.projection.Rebuild;
 import org.axonframework.common.stream.BlockingStream;
@@ -31,9 +32,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -454,10 +453,8 @@ public class ReplayService {
      */
     private boolean handledUnqueued(DeadLetteringEventHandlerInvoker projection, EventMessage<?> event)
             throws SQLException {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        // Named, as the handlers' own (ProjectionSavepoints): parsed once, not once an event.
-        Savepoint savepoint = connection.setSavepoint("replay_event");
-        try {
+        // One savepoint for the projection's handlers of the event, theirs not set: it covers what they would.
+        return ProjectionSavepoints.inOneSavepoint(DataSourceUtils.getConnection(dataSource), "replay_event", () -> {
             for (EventMessageHandler handler : projection.eventHandlers()) {
                 try {
                     handler.handle(event);
@@ -465,12 +462,7 @@ public class ReplayService {
                     projection.getListenerInvocationErrorHandler().onError(e, event, handler);
                 }
             }
-        } catch (Exception e) {
-            connection.rollback(savepoint);
-            return false;
-        }
-        connection.releaseSavepoint(savepoint);
-        return true;
+        });
     }
 
     private void moveTokens(List<StreamingEventProcessor> processors, TrackingToken last) {

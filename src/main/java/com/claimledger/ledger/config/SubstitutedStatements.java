@@ -1,0 +1,98 @@
+package com.claimledger.ledger.config;
+
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementCreatorFactory;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Spring's {@link NamedParameterJdbcTemplate} that substitutes a statement's named parameters once, not on every call:
+ * the JDBC text ({@code :id} as {@code ?}) and its list of declared parameters are kept per statement, as long as the
+ * call's values are single ones of no declared type. Spring builds both anew on every call (and the database then
+ * hashes and compares the new text again to find its parsed statement); a replay of 10^6 entries makes some four million
+ * such calls on the thread that feeds the handlers, where this was ~5% of its time (docs/benchmarks.md, nineteenth
+ * round). A call with a collection ({@code in (:ids)}: one {@code ?} an element), an array, a
+ * {@link SqlParameterValue} or a declared type, or one that adjusts the statement (generated keys), goes Spring's way
+ * every time: its text or its parameters depend on the values. What is kept depends on the statement's text alone,
+ * hence the same for every caller and thread.
+ */
+class SubstitutedStatements extends NamedParameterJdbcTemplate {
+
+    /** Statements kept at most; past it the cache starts again (the ledger's statements are a few hundred). */
+    static final int MOST = 2048;
+
+    private final Map<String, PreparedStatementCreatorFactory> substituted = new ConcurrentHashMap<>();
+
+    SubstitutedStatements(JdbcOperations jdbc) {
+        super(jdbc);
+    }
+
+    @Override
+    protected PreparedStatementCreator getPreparedStatementCreator(String sql, SqlParameterSource parameters,
+                                                                   Consumer<PreparedStatementCreatorFactory> customizer) {
+        if (customizer != null) {
+            return super.getPreparedStatementCreator(sql, parameters, customizer);
+        }
+        if (!singleValues(parameters)) {
+            return super.getPreparedStatementCreator(sql, parameters, null);
+        }
+        ParsedSql parsed = getParsedSql(sql);
+        PreparedStatementCreatorFactory factory = substituted.get(sql);
+        if (factory == null) {
+            if (substituted.size() >= MOST) {
+                substituted.clear();
+            }
+            factory = getPreparedStatementCreatorFactory(parsed, parameters);
+            substituted.put(sql, factory);
+        }
+        return factory.newPreparedStatementCreator(NamedParameterUtils.buildValueArray(parsed, parameters, null));
+    }
+
+    /**
+     * Every value given stands for one {@code ?} and has no declared type: then Spring's substitution and declared
+     * parameters are the same for every call of a statement with them. (All the values given are looked at, also any
+     * the statement does not name: Spring keeps which names a statement has to itself.)
+     */
+    static boolean singleValues(SqlParameterSource parameters) {
+        if (parameters instanceof MapSqlParameterSource map) {
+            for (Map.Entry<String, Object> value : map.getValues().entrySet()) {
+                if (!single(value.getValue()) || !untyped(map, value.getKey())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        String[] names = parameters.getParameterNames();
+        if (names == null) {
+            return false;
+        }
+        for (String name : names) {
+            if (!single(parameters.getValue(name)) || !untyped(parameters, name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean single(Object value) {
+        return !(value instanceof Iterable<?> || value instanceof Object[] || value instanceof SqlParameterValue);
+    }
+
+    private static boolean untyped(SqlParameterSource parameters, String name) {
+        return parameters.getSqlType(name) == SqlParameterSource.TYPE_UNKNOWN && parameters.getTypeName(name) == null;
+    }
+
+    /** The statements whose substitution is kept (for tests). */
+    int kept() {
+        return substituted.size();
+    }
+}
