@@ -89,6 +89,50 @@ class SubstitutedStatementsTest {
     }
 
     @Test
+    void aListUsedOnlyInAnInListIsPaddedToAPowerOfTwoWithTheSameRows() {
+        Looking looking = new Looking(new JdbcTemplate(database));
+        String sql = "select n from claim where id in (:ids) order by n";
+
+        String three = sqlOf(looking.creator(sql, new MapSqlParameterSource("ids", List.of("c1", "c3", "c5"))));
+        String four = sqlOf(looking.creator(sql, new MapSqlParameterSource("ids", List.of("c1", "c2", "c3", "c4"))));
+        String five = sqlOf(looking.creator(sql, new MapSqlParameterSource("ids", List.of("c1", "c2", "c3", "c4", "c5"))));
+
+        // one text for three and four ids, the next power of two for five: a dozen texts a statement, not one a length
+        assertThat(three).isEqualTo(four).isEqualTo("select n from claim where id in (?, ?, ?, ?) order by n");
+        assertThat(placeholders(five)).isEqualTo(8);
+        assertThat(jdbc.queryForList(sql, Map.of("ids", List.of("c1", "c3", "c5")), Integer.class)).containsExactly(1, 3, 5);
+        assertThat(jdbc.queryForList(sql, Map.of("ids", List.of("c5", "c4", "c3", "c2", "c1")), Integer.class))
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(jdbc.queryForList("select n from claim where id not in (:ids) order by n",
+                Map.of("ids", List.of("c1", "c3", "c5")), Integer.class)).containsExactly(2, 4);
+        assertThat(jdbc.queryForList(sql, Map.of("ids", List.of("c2", "c4")), Integer.class)).containsExactly(2, 4);
+    }
+
+    @Test
+    void aListAlsoUsedOutsideAnInListOrAVeryLongOneIsLeftAsItIs() {
+        Looking looking = new Looking(new JdbcTemplate(database));
+        // Padding would change what the statement says: the concatenation would end in c5 twice.
+        String sql = "select n from claim where id in (:ids) and concat(:ids) = 'c1c3c5' order by n";
+        List<String> ids = List.of("c1", "c3", "c5");
+
+        assertThat(placeholders(sqlOf(looking.creator(sql, new MapSqlParameterSource("ids", ids))))).isEqualTo(6);
+        assertThat(jdbc.queryForList(sql, Map.of("ids", ids), Integer.class)).containsExactly(1, 3, 5);
+
+        List<String> many = java.util.stream.IntStream.rangeClosed(1, SubstitutedStatements.MOST_PADDED + 1)
+                .mapToObj(i -> "c" + i).toList();
+        assertThat(placeholders(sqlOf(looking.creator("select n from claim where id in (:ids)",
+                new MapSqlParameterSource("ids", many))))).isEqualTo(SubstitutedStatements.MOST_PADDED + 1);
+    }
+
+    private static String sqlOf(PreparedStatementCreator creator) {
+        return ((SqlProvider) creator).getSql();
+    }
+
+    private static long placeholders(String sql) {
+        return sql.chars().filter(c -> c == '?').count();
+    }
+
+    @Test
     void typedValuesAndGeneratedKeysAreSubstitutedAsSpringDoes() {
         String sql = "select n from claim where id = :id";
         int before = jdbc.kept();
