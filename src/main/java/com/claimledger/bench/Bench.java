@@ -220,8 +220,7 @@ final class Bench {
                 int first = last == null ? 0 : Math.toIntExact(last + 1);
                 writes = load.run(options.warmup(), options.writes(), i -> load.get("/api/claims")
                         .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(write(corpus.single(first + i, new Random(i)))))
-                        , 201);
+                        .post(write(corpus.single(first + i, new Random(i)))), 201);
                 progress("  " + writes);
                 heap.measure();
             }
