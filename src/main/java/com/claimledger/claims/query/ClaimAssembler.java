@@ -35,16 +35,22 @@ class ClaimAssembler {
             return List.of();
         }
         Map<String, Base> bases = rows.bases(ids, asOf);
-        Map<String, List<String>> subjects = rows.subjects(ids);
-        Map<String, List<Amendment>> wordings = rows.wordings(ids, asOf);
+        // A claim's row holds its wording as recorded and its subjects (which have no time of their own); only a
+        // claim ever amended has more wordings to read, as of the moment. Reading every claim's wordings and subjects
+        // from their own tables read two more pages of the file a claim at 10^6 (V26).
+        List<String> amended = bases.entrySet().stream().filter(base -> base.getValue().amendments() > 0)
+                .map(Map.Entry::getKey).toList();
+        Map<String, List<Amendment>> wordings = amended.isEmpty() ? Map.of() : rows.wordings(amended, asOf);
         Map<String, RetractionRow> retractions = rows.retractions(ids, asOf);
         var disputes = rows.disputes(ids, asOf);
         var corroborations = rows.corroborations(ids, asOf);
         var reviews = rows.reviews(ids, asOf);
 
         Set<String> entityIds = new HashSet<>();
-        bases.values().forEach(base -> entityIds.add(base.attributedTo()));
-        subjects.values().forEach(entityIds::addAll);
+        bases.values().forEach(base -> {
+            entityIds.add(base.attributedTo());
+            entityIds.addAll(base.subjects());
+        });
         retractions.values().forEach(r -> entityIds.add(r.retractedBy()));
         Refs refs = queries.query(new ResolveRefs(entityIds), Refs.class).join();
 
@@ -54,12 +60,12 @@ class ClaimAssembler {
             if (base == null) {
                 continue;
             }
-            List<Amendment> wording = wordings.get(id);
+            List<Amendment> wording = wordings.getOrDefault(id, List.of(base.recorded()));
             Amendment current = wording.get(wording.size() - 1);
             RetractionRow retraction = retractions.get(id);
             views.add(new ClaimView(id, base.version(), base.articleId(), current.statement(), current.quote(),
                     refs.of(base.attributedTo()),
-                    subjects.getOrDefault(id, List.of()).stream().map(refs::of).distinct().toList(),
+                    base.subjects().stream().map(refs::of).distinct().toList(),
                     base.topic(), base.assertedAt(), base.eventTime(), base.status(),
                     disputes.getOrDefault(id, List.of()), corroborations.getOrDefault(id, List.of()),
                     List.copyOf(wording.subList(1, wording.size())),

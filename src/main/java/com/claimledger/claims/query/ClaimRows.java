@@ -27,18 +27,25 @@ import java.util.Map;
 @Component
 class ClaimRows {
 
-    /** The claim_view row with the claim's status as of the moment read. */
+    /**
+     * The claim_view row with the claim's status as of the moment read: the claim as recorded (its wording then,
+     * its subjects) and how many amendments it has had by now, whatever the moment.
+     */
     record Base(String articleId, String attributedTo, String topic, Instant assertedAt, EventTime eventTime,
-                ClaimStatus status, long version, Instant recordedAt) {
+                ClaimStatus status, long version, Instant recordedAt, Amendment recorded, List<String> subjects,
+                int amendments) {
 
         static Base of(ResultSet rs) throws SQLException {
             LocalDate from = rs.getObject("event_time_from", LocalDate.class);
             String text = rs.getString("event_time_text");
             EventTime eventTime = from == null && text == null ? null
                     : new EventTime(from, rs.getObject("event_time_to", LocalDate.class), text);
+            Instant assertedAt = Sql.instant(rs, "occurred_at");
             return new Base(rs.getString("article_id"), rs.getString("attributed_to"), rs.getString("topic"),
-                    Sql.instant(rs, "occurred_at"), eventTime, ClaimStatus.valueOf(rs.getString("status")),
-                    rs.getLong("version"), Sql.instant(rs, "recorded_at"));
+                    assertedAt, eventTime, ClaimStatus.valueOf(rs.getString("status")),
+                    rs.getLong("version"), Sql.instant(rs, "recorded_at"),
+                    new Amendment(rs.getString("statement"), rs.getString("quote"), null, assertedAt),
+                    SubjectIds.split(rs.getString("subject_ids")), rs.getInt("amendments"));
         }
     }
 
@@ -65,16 +72,6 @@ class ClaimRows {
         Temporal time = new Temporal(axis);
         return "select c.*, " + time.status("c") + " as status from claim_view c where c.claim_id in (:ids) and "
                 + time.visible("c");
-    }
-
-    /** Subjects are part of the recording: they have no time of their own. */
-    Map<String, List<String>> subjects(List<String> ids) {
-        Map<String, List<String>> subjects = new HashMap<>();
-        jdbc.query("select claim_id, entity_id from claim_subject where claim_id in (:ids) order by claim_id, position",
-                new MapSqlParameterSource("ids", ids), rs -> {
-                    subjects.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>()).add(rs.getString("entity_id"));
-                });
-        return subjects;
     }
 
     /** Every wording as of the moment, oldest first: revision 0 as recorded, then each amendment. */

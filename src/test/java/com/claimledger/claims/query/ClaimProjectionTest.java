@@ -287,6 +287,42 @@ class ClaimProjectionTest {
     }
 
     @Test
+    void aClaimNeverAmendedIsServedFromItsOwnRowAndOnlyAnAmendedOnesWordingsAreRead() {
+        givenTheTwoClaimsOnAmirovsFate();
+        ledger.amended(SHOT_IN_RAID, "Amirov was reported shot dead in the Bishkek raid.", null,
+                "The GKNB's words were a report, not a finding.", day("2015-07-22"), Instant.parse("2026-01-09T10:00:00Z"));
+        // The claim_view row holds the claim as recorded and counts its amendments (V26).
+        assertThat(ledger.db.jdbc().queryForList("""
+                select claim_id, statement, quote, subject_ids, amendments from claim_view order by claim_id""",
+                java.util.Map.of())).extracting(row -> row.get("CLAIM_ID") + "|" + row.get("STATEMENT") + "|"
+                        + row.get("QUOTE") + "|" + row.get("SUBJECT_IDS") + "|" + row.get("AMENDMENTS"))
+                .containsExactly(
+                        SHOT_IN_RAID + "|Amirov was one of the people shot dead in the Bishkek raid."
+                                + "|he was among those shot dead during the raid|" + AMIROV.id() + "|1",
+                        DIED_EARLY_JULY + "|Amirov died at the beginning of July.|null|zhanbolat-amirov|0");
+
+        // Without its subject and wording rows the claim never amended is served whole: a page of claims reads one
+        // row a claim, not three (at 10^6 each a page of the file, docs/benchmarks.md, twenty-second round).
+        ledger.db.jdbc().update("delete from claim_subject", java.util.Map.of());
+        ledger.db.jdbc().update("delete from claim_wording where claim_id = :id", java.util.Map.of("id", DIED_EARLY_JULY));
+        ClaimView knb = ledger.claim(DIED_EARLY_JULY, now());
+        assertThat(knb.statement()).isEqualTo("Amirov died at the beginning of July.");
+        assertThat(knb.quote()).isNull();
+        assertThat(knb.subjects()).containsExactly(ref(AMIROV));
+        assertThat(knb.amendments()).isEmpty();
+
+        // The amended claim's wordings come from claim_wording, as of the moment read.
+        ledger.db.jdbc().update("update claim_wording set statement = 'from claim_wording' where claim_id = :id"
+                + " and revision = 0", java.util.Map.of("id", SHOT_IN_RAID));
+        assertThat(ledger.claim(SHOT_IN_RAID, published("2015-07-21")).statement()).isEqualTo("from claim_wording");
+        ClaimView amended = ledger.claim(SHOT_IN_RAID, now());
+        assertThat(amended.statement()).isEqualTo("Amirov was reported shot dead in the Bishkek raid.");
+        assertThat(amended.subjects()).containsExactly(ref(AMIROV));
+        assertThat(ledger.list(now(), ClaimLedger.noFilter()).items()).extracting(ClaimView::statement)
+                .contains("Amirov died at the beginning of July.", "Amirov was reported shot dead in the Bishkek raid.");
+    }
+
+    @Test
     void reviewsAreServedFromTheirRecordingAndLeaveTheStatusAlone() {
         givenTheTwoClaimsOnAmirovsFate();
         ledger.reviewed(SHOT_IN_RAID, Rating.UNPROVEN, "No independent confirmation of the death.", "desk",
