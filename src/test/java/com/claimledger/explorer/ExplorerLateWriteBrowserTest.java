@@ -89,7 +89,10 @@ class ExplorerLateWriteBrowserTest {
     void aClaimStoredWhileTheViewsAreBehindIsReportedStoredNotFailedAndReadsOnceTheyCatchUp() {
         // given: the editor, signed in with a token, on the record form
         editor.get("http://localhost:" + port + "/");
-        waitFor(d -> "ready".equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.state")) ? true : null);
+        // The first page of a fresh machine's first browser test (CI runs this class first): Chromium's first start
+        // and a cold JIT once took the page past 20 s; a bound on the wait, not on the page's speed.
+        waitFor(d -> "ready".equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.state")) ? true : null,
+                Duration.ofSeconds(90));
         editor.findElement(By.id("editor-toggle")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(Http.EDITOR);
         editor.findElement(By.cssSelector("#token-form button[type=submit]")).click();
@@ -124,7 +127,11 @@ class ExplorerLateWriteBrowserTest {
     }
 
     private static <T> T waitFor(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(editor, Duration.ofSeconds(20), Duration.ofMillis(50))
+        return waitFor(condition, Duration.ofSeconds(20));
+    }
+
+    private static <T> T waitFor(Function<? super WebDriver, T> condition, Duration bound) {
+        return new WebDriverWait(editor, bound, Duration.ofMillis(50))
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition::apply);
