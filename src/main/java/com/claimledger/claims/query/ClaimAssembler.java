@@ -40,7 +40,7 @@ class ClaimAssembler {
         // from their own tables read two more pages of the file a claim at 10^6 (V26).
         List<String> amended = bases.entrySet().stream().filter(base -> base.getValue().amendments() > 0)
                 .map(Map.Entry::getKey).toList();
-        Map<String, List<Amendment>> wordings = amended.isEmpty() ? Map.of() : rows.wordings(amended, asOf);
+        Map<String, List<Amendment>> amendments = amended.isEmpty() ? Map.of() : rows.amendments(amended, asOf);
         Map<String, RetractionRow> retractions = rows.retractions(ids, asOf);
         var disputes = rows.disputes(ids, asOf);
         var corroborations = rows.corroborations(ids, asOf);
@@ -60,15 +60,15 @@ class ClaimAssembler {
             if (base == null) {
                 continue;
             }
-            List<Amendment> wording = wordings.getOrDefault(id, List.of(base.recorded()));
-            Amendment current = wording.get(wording.size() - 1);
+            List<Amendment> amendedSince = amendments.getOrDefault(id, List.of());
+            Amendment current = amendedSince.isEmpty() ? base.recorded() : amendedSince.get(amendedSince.size() - 1);
             RetractionRow retraction = retractions.get(id);
             views.add(new ClaimView(id, base.version(), base.articleId(), current.statement(), current.quote(),
                     refs.of(base.attributedTo()),
                     base.subjects().stream().map(refs::of).distinct().toList(),
                     base.topic(), base.assertedAt(), base.eventTime(), base.status(),
                     disputes.getOrDefault(id, List.of()), corroborations.getOrDefault(id, List.of()),
-                    List.copyOf(wording.subList(1, wording.size())),
+                    List.copyOf(amendedSince),
                     retraction == null ? null : new Retraction(retraction.reason(), refs.of(retraction.retractedBy()), retraction.at()),
                     reviews.getOrDefault(id, List.of()), base.recordedAt()));
         }

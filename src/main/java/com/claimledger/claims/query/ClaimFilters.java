@@ -7,6 +7,7 @@ import com.claimledger.time.AsOf;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -152,7 +153,8 @@ class ClaimFilters {
      * The claims of {@code ids} (in their order) whose wording as of t holds every term of {@code q}, as names compare;
      * earlier and later wordings are not searched. The claims that {@link #text} let through and that were never
      * amended hold them in their one wording (each term begins one of its words, and the words are pieces of that
-     * text), so only amended claims' wordings are read: the primary key of claim_wording tells which, without a row.
+     * text), so only amended claims' wordings are read: the primary key of claim_wording (which holds amendments only,
+     * V27) tells which, without a row.
      * (Until V22 every wording kept its text as names compare in a column of its own for a LIKE per term: twice the
      * bytes of every wording row, decoded by every read of a claim.)
      */
@@ -163,19 +165,25 @@ class ClaimFilters {
         List<String> terms = Words.terms(q);
         // A term longer than a word is kept (Words.MAX_LENGTH) may begin a word and still not occur: read them all.
         List<String> amended = terms.stream().anyMatch(term -> term.length() > Words.MAX_LENGTH) ? ids
-                : jdbc.queryForList("select distinct claim_id from claim_wording where claim_id in (:ids) and revision > 0",
+                : jdbc.queryForList("select distinct claim_id from claim_wording where claim_id in (:ids)",
                 Map.of("ids", ids), String.class);
         if (amended.isEmpty()) {
             return ids;
         }
+        // The wording as recorded (on the claim's row), then each amendment made by t in turn: the last one read is
+        // the wording as of t.
         Map<String, String> wordingAt = new HashMap<>();
+        Temporal time = new Temporal(asOf.axis());
+        RowCallbackHandler wording = rs -> {
+            String quote = rs.getString("quote");
+            wordingAt.put(rs.getString("claim_id"), Names.key(rs.getString("statement") + " "
+                    + (quote == null ? "" : quote)));
+        };
+        jdbc.query("select c.claim_id, c.statement, c.quote from claim_view c where c.claim_id in (:amended) and "
+                + time.visible("c"), Temporal.at(asOf).addValue("amended", amended), wording);
         jdbc.query("select w.claim_id, w.statement, w.quote from claim_wording w where w.claim_id in (:amended) and "
-                + new Temporal(asOf.axis()).visible("w") + " order by w.claim_id, w.revision",
-                Temporal.at(asOf).addValue("amended", amended), rs -> {
-                    String quote = rs.getString("quote");
-                    wordingAt.put(rs.getString("claim_id"), Names.key(rs.getString("statement") + " "
-                            + (quote == null ? "" : quote)));
-                });
+                + time.visible("w") + " order by w.claim_id, w.revision", Temporal.at(asOf).addValue("amended", amended),
+                wording);
         Set<String> unworded = new HashSet<>();
         for (String id : amended) {
             String text = wordingAt.get(id);

@@ -76,7 +76,8 @@ class ClaimProjection {
         var times = times(event.assertedAt(), recordedAt);
         List<String> subjects = event.subjects() == null ? List.of() : event.subjects();
         // The claim as recorded rides with its row (wording, subjects): a page of claims reads one row a claim
-        // where it read three (V26). claim_subject and claim_wording below keep them for the filters and the diff.
+        // where it read three (V26), and the wording as recorded is stored there only: claim_wording holds the
+        // amendments (V27). claim_subject below keeps the subjects for the subject filter.
         jdbc.update("""
                 insert into claim_view (claim_id, article_id, attributed_to, topic, topic_key, event_time_from,
                                         event_time_to, event_time_text, occurred_at, recorded_at, version,
@@ -94,7 +95,7 @@ class ClaimProjection {
             jdbc.update("insert into claim_subject (claim_id, position, entity_id) values (:id, :position, :entityId)",
                     Map.of("id", event.claimId(), "position", i, "entityId", subjects.get(i)));
         }
-        addWording(event.claimId(), true, event.statement(), event.quote(), null, event.assertedAt(), recordedAt);
+        indexWords(event.claimId(), event.assertedAt(), event.statement(), event.quote());
     }
 
     @EventHandler
@@ -131,11 +132,18 @@ class ClaimProjection {
 
     @EventHandler
     void on(ClaimAmended event, @Timestamp Instant recordedAt, @SequenceNumber long version) {
-        addWording(event.claimId(), false, event.statement(), event.quote(), event.reason(), event.occurredAt(),
-                recordedAt);
-        // The count tells a reader which claims have wordings beyond the one recorded with them (ClaimAssembler).
+        // The count tells a reader which claims have wordings beyond the one recorded with them (ClaimAssembler), and
+        // numbers this amendment: revision 1 is the first (revision 0, the wording as recorded, is the row's own).
         jdbc.update("update claim_view set version = :version, amendments = amendments + 1 where claim_id = :id",
                 Map.of("id", event.claimId(), "version", version));
+        jdbc.update("""
+                insert into claim_wording (claim_id, revision, statement, quote, reason, occurred_at, recorded_at)
+                values (:id, (select amendments from claim_view where claim_id = :id), :statement, :quote, :reason,
+                        :occurredAt, :recordedAt)""",
+                times(event.occurredAt(), recordedAt).addValue("id", event.claimId())
+                        .addValue("statement", event.statement()).addValue("quote", event.quote())
+                        .addValue("reason", event.reason()));
+        indexWords(event.claimId(), null, event.statement(), event.quote());
     }
 
     @EventHandler
@@ -170,15 +178,11 @@ class ClaimProjection {
         return ProjectionDigest.of(GROUP, jdbc.getJdbcTemplate(), TABLES);
     }
 
-    /** A claim's wording, revision after revision; {@code first}: the claim's own, with no words stored before it. */
-    private void addWording(String claimId, boolean first, String statement, String quote, String reason,
-                            Instant occurredAt, Instant recordedAt) {
-        jdbc.update("""
-                insert into claim_wording (claim_id, revision, statement, quote, reason, occurred_at, recorded_at)
-                values (:id, (select count(*) from claim_wording where claim_id = :id), :statement, :quote, :reason,
-                        :occurredAt, :recordedAt)""",
-                times(occurredAt, recordedAt).addValue("id", claimId).addValue("statement", statement)
-                        .addValue("quote", quote).addValue("reason", reason));
+    /**
+     * The words of a claim's wording into the search's index; {@code assertedAt}: the claim's narrative time when
+     * this is the wording as recorded (no words stored before it), null for an amendment.
+     */
+    private void indexWords(String claimId, Instant assertedAt, String statement, String quote) {
         if (Rebuild.inProgress()) {
             // A replay derives the word index from the wordings after its switch (ClaimWords), not word by word here.
             return;
@@ -187,8 +191,8 @@ class ClaimProjection {
         // Each carries the claim's own narrative time (not the amendment's): the search reads a word's claims in
         // page order.
         Set<String> words = Words.of(statement, quote);
-        OffsetDateTime claimOccurredAt = Sql.utc(occurredAt);
-        if (!first) {
+        OffsetDateTime claimOccurredAt = Sql.utc(assertedAt);
+        if (assertedAt == null) {
             words.removeAll(jdbc.queryForList("select word from claim_word where claim_id = :id", Map.of("id", claimId),
                     String.class));
             claimOccurredAt = jdbc.queryForObject("select occurred_at from claim_view where claim_id = :id",

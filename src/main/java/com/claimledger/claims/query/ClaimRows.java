@@ -74,16 +74,19 @@ class ClaimRows {
                 + time.visible("c");
     }
 
-    /** Every wording as of the moment, oldest first: revision 0 as recorded, then each amendment. */
-    Map<String, List<Amendment>> wordings(List<String> ids, AsOf asOf) {
-        Map<String, List<Amendment>> wordings = new HashMap<>();
+    /**
+     * Every amendment made by the moment, oldest first (revision 1 on; the wording as recorded is on the claim's row,
+     * {@link Base#recorded}).
+     */
+    Map<String, List<Amendment>> amendments(List<String> ids, AsOf asOf) {
+        Map<String, List<Amendment>> amendments = new HashMap<>();
         jdbc.query("select * from claim_wording w where claim_id in (:ids) and " + new Temporal(asOf.axis()).visible("w")
                 + " order by claim_id, revision", params(ids, asOf), rs -> {
-            wordings.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>()).add(new Amendment(
+            amendments.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>()).add(new Amendment(
                     rs.getString("statement"), rs.getString("quote"), rs.getString("reason"),
                     Sql.instant(rs, "occurred_at")));
         });
-        return wordings;
+        return amendments;
     }
 
     /** Disputes made by the moment, on both claims of each pair, each marked withdrawn if it was by then. */

@@ -7,9 +7,12 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +35,8 @@ class ClaimWords implements DerivedTable {
 
     private static final List<String> COLUMNS = List.of("claim_id", "word", "occurred_at");
     private static final Pattern SCHEMA = Pattern.compile("[a-z_]+");
+    /** The schema of the projections a node serves from (a replay rebuilds into schema "replay"). */
+    private static final String LIVE = "public";
     private final NamedParameterJdbcTemplate jdbc;
     private final int claimsABatch;
     private final int claimsARange;
@@ -65,8 +70,8 @@ class ClaimWords implements DerivedTable {
 
     /**
      * The words of each claim's wordings in schema {@code sources}, each with the claim's narrative time as read from
-     * its {@code claim_view} row, claim range after claim range. A claim's revisions are read together (in the
-     * wordings' primary key order), so that a word of several revisions is given once.
+     * its {@code claim_view} row, claim range after claim range. A claim's wordings (as recorded on its row, then its
+     * amendments) are read together, so that a word of several wordings is given once.
      */
     @Override
     public void derive(String sources, Consumer<Object[]> rows) {
@@ -122,42 +127,43 @@ class ClaimWords implements DerivedTable {
     }
 
     private void derive(String sources, ClaimRange range, Consumer<Object[]> rows) {
-        var claim = new Object() {
-            String id;
-            Object occurredAt;
-            Set<String> words;
-
-            void add(Set<String> revision) {
-                // Most claims have one wording: its set of words is the claim's, not copied into another.
-                if (words == null) {
-                    words = revision;
-                } else {
-                    words.addAll(revision);
-                }
+        wordsOf(sources, range.after(), range.upTo(), rs -> rs.getObject("occurred_at")).forEach((claimId, claim) -> {
+            for (String word : claim.words()) {
+                rows.accept(new Object[] {claimId, word, claim.occurredAt()});
             }
+        });
+    }
 
-            void give() {
-                if (words != null) {
-                    for (String word : words) {
-                        rows.accept(new Object[] {id, word, occurredAt});
-                    }
-                }
-                words = null;
-            }
-        };
-        jdbc.query("select w.claim_id, w.statement, w.quote, c.occurred_at from " + sources + ".claim_wording w join "
-                + sources + ".claim_view c on c.claim_id = w.claim_id where" + range("w.claim_id", range.upTo())
-                + " order by w.claim_id, w.revision", new MapSqlParameterSource("after", range.after())
-                .addValue("upTo", range.upTo()), rs -> {
-                    String claimId = rs.getString(1);
-                    if (!claimId.equals(claim.id)) {
-                        claim.give();
-                        claim.id = claimId;
-                        claim.occurredAt = rs.getObject(4);
-                    }
-                    claim.add(Words.of(rs.getString(2), rs.getString(3)));
+    /** A claim's words (of all its wordings) and its narrative time, as {@code time} reads it from its row. */
+    private record ClaimWording<T>(T occurredAt, Set<String> words) {
+    }
+
+    /** How a claim's narrative time is read from its row. */
+    private interface TimeColumn<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * The words of the claims with ids in ({@code after}, {@code upTo}] in schema {@code sources}, in id order: the
+     * wording as recorded from each claim's row, then its amendments' (claim_wording holds amendments only, V27).
+     * Two reads by primary key, no join and no sort: a range's claims are few (a few thousand) and kept in a map.
+     */
+    private <T> Map<String, ClaimWording<T>> wordsOf(String sources, String after, String upTo, TimeColumn<T> time) {
+        var range = new MapSqlParameterSource("after", after).addValue("upTo", upTo);
+        Map<String, ClaimWording<T>> claims = new LinkedHashMap<>();
+        jdbc.query("select c.claim_id, c.statement, c.quote, c.occurred_at from " + sources + ".claim_view c where"
+                + range("c.claim_id", upTo) + " order by c.claim_id", range, rs -> {
+                    claims.put(rs.getString("claim_id"), new ClaimWording<>(time.read(rs),
+                            Words.of(rs.getString("statement"), rs.getString("quote"))));
                 });
-        claim.give();
+        jdbc.query("select w.claim_id, w.statement, w.quote from " + sources + ".claim_wording w where"
+                + range("w.claim_id", upTo), range, rs -> {
+                    ClaimWording<T> claim = claims.get(rs.getString("claim_id"));
+                    if (claim != null) {
+                        claim.words().addAll(Words.of(rs.getString("statement"), rs.getString("quote")));
+                    }
+                });
+        return claims;
     }
 
     /**
@@ -211,18 +217,15 @@ class ClaimWords implements DerivedTable {
 
     /** One range: the index's rows as read ({@code indexed}, claim → word → narrative time) against the wordings. */
     private void rederive(String after, String upTo, Map<String, Map<String, Instant>> indexed) {
-        var range = new MapSqlParameterSource("after", after).addValue("upTo", upTo);
         // claim → word → the claim's narrative time; a map a claim, not one of (claim, word) pairs: the pairs' hash
         // codes collided (a fifth of the comparison's time at 10^6 went to HashMap's tree bins and Posting.equals).
         Map<String, Map<String, Instant>> derived = new HashMap<>();
-        jdbc.query("select w.claim_id, w.statement, w.quote, c.occurred_at from claim_wording w join claim_view c"
-                + " on c.claim_id = w.claim_id where" + range("w.claim_id", upTo), range, rs -> {
-                    Instant occurredAt = Sql.instant(rs, "occurred_at");
-                    Map<String, Instant> words = derived.computeIfAbsent(rs.getString("claim_id"), id -> new HashMap<>());
-                    for (String word : Words.of(rs.getString("statement"), rs.getString("quote"))) {
-                        words.put(word, occurredAt);
-                    }
-                });
+        wordsOf(LIVE, after, upTo, rs -> Sql.instant(rs, "occurred_at")).forEach((claimId, claim) -> {
+            Map<String, Instant> words = derived.computeIfAbsent(claimId, id -> new HashMap<>());
+            for (String word : claim.words()) {
+                words.put(word, claim.occurredAt());
+            }
+        });
         List<MapSqlParameterSource> stale = new ArrayList<>();
         indexed.forEach((claimId, words) -> {
             Map<String, Instant> wanted = derived.get(claimId);

@@ -48,7 +48,7 @@ class NarrativeReader {
                         + " order by " + at + ", claim_id, by_claim_id", params),
                 pairs("select claim_id, by_claim_id from claim_corroboration where " + time.between(at)
                         + " order by " + at + ", claim_id, by_claim_id", params),
-                ids("select claim_id from claim_wording where revision > 0 and " + time.between(at)
+                ids("select claim_id from claim_wording where " + time.between(at)
                         + " group by claim_id order by min(" + at + "), claim_id", params),
                 ids("select claim_id from claim_retraction where " + time.between(at) + " order by " + at + ", claim_id", params),
                 pairs("select claim_id, by_claim_id from claim_dispute where " + time.between(withdrawnAt)
@@ -60,18 +60,21 @@ class NarrativeReader {
         String where = " where 1 = 1" + filters.about(query.topic(), query.subject(), params, "c");
         String claims = "select c.claim_id from claim_view c" + where;
         List<TimelineEntry> entries = new ArrayList<>();
+        // Each claim as recorded comes from its own row (its wording then is stored there only, V27); its source's
+        // name is known once all sources are resolved.
         Map<String, String> sources = new HashMap<>();
-        jdbc.query("select c.claim_id, c.attributed_to from claim_view c" + where, params,
-                rs -> {
+        List<TimelineEntry> recorded = new ArrayList<>();
+        jdbc.query("select c.claim_id, c.attributed_to, c.statement, c.occurred_at, c.recorded_at from claim_view c"
+                + where, params, rs -> {
                     sources.put(rs.getString("claim_id"), rs.getString("attributed_to"));
+                    recorded.add(entry(rs, "ClaimRecorded", rs.getString("claim_id"), rs.getString("statement")));
                 });
         Refs refs = queries.query(new ResolveRefs(new HashSet<>(sources.values())), Refs.class).join();
+        recorded.forEach(entry -> entries.add(new TimelineEntry(entry.occurredAt(), entry.recordedAt(), entry.type(),
+                entry.claimId(), refs.of(sources.get(entry.claimId())).name() + ": " + entry.summary())));
         jdbc.query("select * from claim_wording where claim_id in (" + claims + ")", params, rs -> {
-            String id = rs.getString("claim_id");
-            boolean original = rs.getInt("revision") == 0;
-            entries.add(entry(rs, original ? "ClaimRecorded" : "ClaimAmended", id, original
-                    ? refs.of(sources.get(id)).name() + ": " + rs.getString("statement")
-                    : "amended to: " + rs.getString("statement") + " (" + rs.getString("reason") + ")"));
+            entries.add(entry(rs, "ClaimAmended", rs.getString("claim_id"),
+                    "amended to: " + rs.getString("statement") + " (" + rs.getString("reason") + ")"));
         });
         jdbc.query("select * from claim_dispute where claim_id in (" + claims + ") or by_claim_id in (" + claims + ")",
                 params, rs -> {

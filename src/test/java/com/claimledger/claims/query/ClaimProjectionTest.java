@@ -300,6 +300,10 @@ class ClaimProjectionTest {
                         SHOT_IN_RAID + "|Amirov was one of the people shot dead in the Bishkek raid."
                                 + "|he was among those shot dead during the raid|" + AMIROV.id() + "|1",
                         DIED_EARLY_JULY + "|Amirov died at the beginning of July.|null|zhanbolat-amirov|0");
+        // ...and only there: claim_wording holds the amendments, numbered from 1 (V27).
+        assertThat(ledger.db.jdbc().queryForList("select claim_id || '|' || revision || '|' || statement"
+                + " from claim_wording", java.util.Map.of(), String.class)).containsExactly(
+                SHOT_IN_RAID + "|1|Amirov was reported shot dead in the Bishkek raid.");
 
         // Without its subject and wording rows the claim never amended is served whole: a page of claims reads one
         // row a claim, not three (at 10^6 each a page of the file, docs/benchmarks.md, twenty-second round).
@@ -311,15 +315,20 @@ class ClaimProjectionTest {
         assertThat(knb.subjects()).containsExactly(ref(AMIROV));
         assertThat(knb.amendments()).isEmpty();
 
-        // The amended claim's wordings come from claim_wording, as of the moment read.
-        ledger.db.jdbc().update("update claim_wording set statement = 'from claim_wording' where claim_id = :id"
-                + " and revision = 0", java.util.Map.of("id", SHOT_IN_RAID));
-        assertThat(ledger.claim(SHOT_IN_RAID, published("2015-07-21")).statement()).isEqualTo("from claim_wording");
+        // The amended claim's wording as recorded comes from its row, its amendments from claim_wording, as of the
+        // moment read.
+        ledger.db.jdbc().update("update claim_view set statement = 'from its row' where claim_id = :id",
+                java.util.Map.of("id", SHOT_IN_RAID));
+        ledger.db.jdbc().update("update claim_wording set statement = 'from claim_wording' where claim_id = :id",
+                java.util.Map.of("id", SHOT_IN_RAID));
+        assertThat(ledger.claim(SHOT_IN_RAID, published("2015-07-21")).statement()).isEqualTo("from its row");
+        assertThat(ledger.claim(SHOT_IN_RAID, published("2015-07-21")).amendments()).isEmpty();
         ClaimView amended = ledger.claim(SHOT_IN_RAID, now());
-        assertThat(amended.statement()).isEqualTo("Amirov was reported shot dead in the Bishkek raid.");
+        assertThat(amended.statement()).isEqualTo("from claim_wording");
+        assertThat(amended.amendments()).extracting(Amendment::statement).containsExactly("from claim_wording");
         assertThat(amended.subjects()).containsExactly(ref(AMIROV));
         assertThat(ledger.list(now(), ClaimLedger.noFilter()).items()).extracting(ClaimView::statement)
-                .contains("Amirov died at the beginning of July.", "Amirov was reported shot dead in the Bishkek raid.");
+                .contains("Amirov died at the beginning of July.", "from claim_wording");
     }
 
     @Test

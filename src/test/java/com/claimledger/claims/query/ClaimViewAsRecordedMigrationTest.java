@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A ledger's claims from before V26 get their claim as recorded on their claim_view rows when the node that brings
  * V26 starts: the wording of revision 0 (not a later amendment's), the subjects' ids in their order, the number of
- * amendments — on H2 and on PostgreSQL, whose migrations differ only in how they join the ids.
+ * amendments — on H2 and on PostgreSQL, whose migrations differ only in how they join the ids. V27 then deletes the
+ * second copy of that wording from claim_wording, which keeps the amendments only — but never a wording that no
+ * claim_view row holds.
  */
 class ClaimViewAsRecordedMigrationTest {
 
@@ -52,6 +54,9 @@ class ClaimViewAsRecordedMigrationTest {
             jdbc.update("insert into " + schema + ".claim_wording (claim_id, revision, statement, occurred_at, recorded_at)"
                     + " values ('amended', 1, 'first amendment', :at, :at), ('amended', 2, 'second', :at, :at)",
                     Map.of("at", at));
+            // A wording whose claim has no row (none should exist): nothing else holds it, so it stays.
+            jdbc.update("insert into " + schema + ".claim_wording (claim_id, revision, statement, occurred_at, recorded_at)"
+                    + " values ('rowless', 0, 'only here', :at, :at)", Map.of("at", at));
             // Positions inserted out of order: the ids are joined in position order.
             jdbc.update("insert into " + schema + ".claim_subject (claim_id, position, entity_id) values"
                     + " ('plain', 1, 'second-entity'), ('plain', 0, 'first-entity'), ('amended', 0, 'amirov')", Map.of());
@@ -71,6 +76,9 @@ class ClaimViewAsRecordedMigrationTest {
                     "amended|as recorded: amended|q amended|amirov|2",
                     "no-subjects|as recorded: no-subjects|q no-subjects|null|0",
                     "plain|as recorded: plain|q plain|first-entity second-entity|0");
+            assertThat(jdbc.queryForList("select claim_id || '|' || revision || '|' || statement from " + schema
+                    + ".claim_wording order by claim_id, revision", Map.of(), String.class)).as(schema)
+                    .containsExactly("amended|1|first amendment", "amended|2|second", "rowless|0|only here");
         }
     }
 }
