@@ -77,7 +77,8 @@ class ClaimProjection {
         List<String> subjects = event.subjects() == null ? List.of() : event.subjects();
         // The claim as recorded rides with its row (wording, subjects): a page of claims reads one row a claim
         // where it read three (V26), and the wording as recorded is stored there only: claim_wording holds the
-        // amendments (V27). claim_subject below keeps the subjects for the subject filter.
+        // amendments (V27). claim_subject below keeps the subjects for the subject filter, a function of the rows
+        // (ClaimSubjects) that a replay derives instead of writing it here.
         jdbc.update("""
                 insert into claim_view (claim_id, article_id, attributed_to, topic, topic_key, event_time_from,
                                         event_time_to, event_time_text, occurred_at, recorded_at, version,
@@ -91,9 +92,11 @@ class ClaimProjection {
                         .addValue("text", event.eventTime() == null ? null : event.eventTime().text())
                         .addValue("version", version).addValue("statement", event.statement())
                         .addValue("quote", event.quote()).addValue("subjectIds", SubjectIds.join(subjects)));
-        for (int i = 0; i < subjects.size(); i++) {
-            jdbc.update("insert into claim_subject (claim_id, position, entity_id) values (:id, :position, :entityId)",
-                    Map.of("id", event.claimId(), "position", i, "entityId", subjects.get(i)));
+        if (!Rebuild.inProgress()) {
+            for (int i = 0; i < subjects.size(); i++) {
+                jdbc.update("insert into claim_subject (claim_id, position, entity_id) values (:id, :position, :entityId)",
+                        Map.of("id", event.claimId(), "position", i, "entityId", subjects.get(i)));
+            }
         }
         indexWords(event.claimId(), event.assertedAt(), event.statement(), event.quote());
     }

@@ -3,6 +3,7 @@ package com.claimledger.claims.query;
 import com.claimledger.ledger.projection.DerivedTable;
 import com.claimledger.ledger.projection.Sql;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,12 +32,11 @@ import java.util.regex.Pattern;
  * damaged or written by a different version of the word rules.
  */
 @Component
+@Order(1)
 class ClaimWords implements DerivedTable {
 
     private static final List<String> COLUMNS = List.of("claim_id", "word", "occurred_at");
     private static final Pattern SCHEMA = Pattern.compile("[a-z_]+");
-    /** The schema of the projections a node serves from (a replay rebuilds into schema "replay"). */
-    private static final String LIVE = "public";
     private final NamedParameterJdbcTemplate jdbc;
     private final int claimsABatch;
     private final int claimsARange;
@@ -88,11 +88,11 @@ class ClaimWords implements DerivedTable {
         if (!SCHEMA.matcher(sources).matches()) {
             throw new IllegalArgumentException("not a schema name: " + sources);
         }
-        ClaimRanges ranges = new ClaimRanges(sources + ".claim_view", claimsARange);
+        ClaimRanges ranges = new ClaimRanges(jdbc, sources + ".claim_view", claimsARange);
         List<Part> derivation = new ArrayList<>();
         for (int i = 0; i < Math.max(1, parts); i++) {
             derivation.add(rows -> {
-                for (ClaimRange range = ranges.next(); range != null; range = ranges.next()) {
+                for (ClaimRanges.Range range = ranges.next(); range != null; range = ranges.next()) {
                     derive(sources, range, rows);
                 }
             });
@@ -100,34 +100,8 @@ class ClaimWords implements DerivedTable {
         return derivation;
     }
 
-    /** The claims with ids in ({@code after}, {@code upTo}]; above {@code after} if {@code upTo} is null. */
-    private record ClaimRange(String after, String upTo) {
-    }
-
-    /** The claim ranges of a derivation, handed out one at a time, in id order, to the parts that ask. */
-    private final class ClaimRanges {
-        private final String claimView;
-        private final int claims;
-        private String after = "";
-
-        ClaimRanges(String claimView, int claims) {
-            this.claimView = claimView;
-            this.claims = claims;
-        }
-
-        /** The next range, or null once the last (open above) has been handed out. */
-        synchronized ClaimRange next() {
-            if (after == null) {
-                return null;
-            }
-            ClaimRange range = new ClaimRange(after, upTo(claimView, after, claims));
-            after = range.upTo();
-            return range;
-        }
-    }
-
-    private void derive(String sources, ClaimRange range, Consumer<Object[]> rows) {
-        wordsOf(sources, range.after(), range.upTo(), rs -> rs.getObject("occurred_at")).forEach((claimId, claim) -> {
+    private void derive(String sources, ClaimRanges.Range range, Consumer<Object[]> rows) {
+        wordsOf(sources + ".", range, rs -> rs.getObject("occurred_at")).forEach((claimId, claim) -> {
             for (String word : claim.words()) {
                 rows.accept(new Object[] {claimId, word, claim.occurredAt()});
             }
@@ -144,20 +118,20 @@ class ClaimWords implements DerivedTable {
     }
 
     /**
-     * The words of the claims with ids in ({@code after}, {@code upTo}] in schema {@code sources}, in id order: the
-     * wording as recorded from each claim's row, then its amendments' (claim_wording holds amendments only, V27).
-     * Two reads by primary key, no join and no sort: a range's claims are few (a few thousand) and kept in a map.
+     * The words of the claims in {@code range}, in id order, from the tables named with {@code prefix} (a schema and a
+     * dot, or nothing for the default schema): the wording as recorded from each claim's row, then its amendments'
+     * (claim_wording holds amendments only, V27). Two reads by primary key, no join and no sort: a range's claims are
+     * few (a few thousand) and kept in a map.
      */
-    private <T> Map<String, ClaimWording<T>> wordsOf(String sources, String after, String upTo, TimeColumn<T> time) {
-        var range = new MapSqlParameterSource("after", after).addValue("upTo", upTo);
+    private <T> Map<String, ClaimWording<T>> wordsOf(String prefix, ClaimRanges.Range range, TimeColumn<T> time) {
         Map<String, ClaimWording<T>> claims = new LinkedHashMap<>();
-        jdbc.query("select c.claim_id, c.statement, c.quote, c.occurred_at from " + sources + ".claim_view c where"
-                + range("c.claim_id", upTo) + " order by c.claim_id", range, rs -> {
+        jdbc.query("select c.claim_id, c.statement, c.quote, c.occurred_at from " + prefix + "claim_view c where"
+                + range.where("c.claim_id") + " order by c.claim_id", range.params(), rs -> {
                     claims.put(rs.getString("claim_id"), new ClaimWording<>(time.read(rs),
                             Words.of(rs.getString("statement"), rs.getString("quote"))));
                 });
-        jdbc.query("select w.claim_id, w.statement, w.quote from " + sources + ".claim_wording w where"
-                + range("w.claim_id", upTo), range, rs -> {
+        jdbc.query("select w.claim_id, w.statement, w.quote from " + prefix + "claim_wording w where"
+                + range.where("w.claim_id"), range.params(), rs -> {
                     ClaimWording<T> claim = claims.get(rs.getString("claim_id"));
                     if (claim != null) {
                         claim.words().addAll(Words.of(rs.getString("statement"), rs.getString("quote")));
@@ -199,20 +173,7 @@ class ClaimWords implements DerivedTable {
      * are left — the last range is open above: it also holds the word rows of claims that no longer exist (if any).
      */
     private String upTo(String after) {
-        return upTo("claim_view", after, claimsABatch);
-    }
-
-    /** The same in table {@code claimView} (as qualified), ranges of {@code claims} claims. */
-    private String upTo(String claimView, String after, int claims) {
-        List<String> ids = jdbc.queryForList("select claim_id from " + claimView + " where claim_id > :after"
-                        + " order by claim_id limit :count",
-                new MapSqlParameterSource("after", after).addValue("count", claims), String.class);
-        return ids.size() < claims ? null : ids.get(ids.size() - 1);
-    }
-
-    /** The claims with ids in ({@code after}, {@code upTo}], or above {@code after} if {@code upTo} is null. */
-    private static String range(String column, String upTo) {
-        return upTo == null ? " " + column + " > :after" : " " + column + " > :after and " + column + " <= :upTo";
+        return ClaimRanges.upTo(jdbc, "claim_view", after, claimsABatch);
     }
 
     /** One range: the index's rows as read ({@code indexed}, claim → word → narrative time) against the wordings. */
@@ -220,7 +181,7 @@ class ClaimWords implements DerivedTable {
         // claim → word → the claim's narrative time; a map a claim, not one of (claim, word) pairs: the pairs' hash
         // codes collided (a fifth of the comparison's time at 10^6 went to HashMap's tree bins and Posting.equals).
         Map<String, Map<String, Instant>> derived = new HashMap<>();
-        wordsOf(LIVE, after, upTo, rs -> Sql.instant(rs, "occurred_at")).forEach((claimId, claim) -> {
+        wordsOf("", new ClaimRanges.Range(after, upTo), rs -> Sql.instant(rs, "occurred_at")).forEach((claimId, claim) -> {
             Map<String, Instant> words = derived.computeIfAbsent(claimId, id -> new HashMap<>());
             for (String word : claim.words()) {
                 words.put(word, claim.occurredAt());
@@ -320,7 +281,7 @@ class ClaimWords implements DerivedTable {
                 Map<String, Instant> words;
             };
             // In the primary key's order, so that each claim's map is looked up once for all its rows.
-            jdbc.query("select claim_id, word, occurred_at from claim_word where" + range("claim_id", request.upTo())
+            jdbc.query("select claim_id, word, occurred_at from claim_word where" + ClaimRanges.where("claim_id", request.upTo())
                             + " order by claim_id, word",
                     new MapSqlParameterSource("after", request.after()).addValue("upTo", request.upTo()), rs -> {
                         String claimId = rs.getString(1);

@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * A projection table whose rows are a function of the projection's other tables — the search's word index
- * ({@code claim_word}), the words of each claim's wordings. A replay does not rebuild such a table row by row: while
+ * ({@code claim_word}), the words of each claim's wordings; the subject filter's rows ({@code claim_subject}), the
+ * subjects each claim's row lists. A replay does not rebuild such a table row by row: while
  * it rebuilds ({@link Rebuild#inProgress()}) the handlers leave it alone and the switch skips its shadow. Before the
  * switch the replay compares the fingerprint of the table as it stands with that of the rows {@link #derive} gives
  * from the rebuilt tables — equal as a rule, and then the table stays as it is; otherwise, after the switch, in the

@@ -86,12 +86,14 @@ class ShadowReplayTest {
     }
 
     /**
-     * Only the word index damaged — a claim's words gone, a stray word added — while the tables it derives from are
-     * intact: the words derived from the live tables while the events are fed (ledger.replay.derive-ahead, on by
-     * default) find it out of line, and the replay brings it back to what the ledger gives.
+     * Only the derived tables damaged — a claim's words gone, a stray word added; a claim's subjects gone, a stray
+     * subject added — while the tables they derive from are intact: the rows derived from the live tables while the
+     * events are fed (ledger.replay.derive-ahead, on by default) find them out of line, and the replay brings them back
+     * to what the ledger gives.
      */
     @Test
-    void aReplayRepairsADamagedWordIndexFromTheWordsDerivedWhileItFeedsTheEvents(@TempDir Path dataDir) throws Exception {
+    void aReplayRepairsADamagedWordIndexAndSubjectsFromTheRowsDerivedWhileItFeedsTheEvents(@TempDir Path dataDir)
+            throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClaimLedgerApplication.class)
                 .run(TestDatabase.args("--ledger.data-dir=" + dataDir, "--server.port=0",
                         "--ledger.security.admins=admin:" + Http.ADMIN))) {
@@ -104,6 +106,12 @@ class ShadowReplayTest {
             assertThat(jdbc.update("delete from claim_word where claim_id = ?", claim)).isPositive();
             jdbc.update("insert into claim_word (claim_id, word, occurred_at) select claim_id, 'zzz-stray', occurred_at"
                     + " from claim_view order by claim_id desc fetch first 1 rows only");
+            List<Map<String, Object>> subjects = jdbc.queryForList("select * from claim_subject order by claim_id, position");
+            String about = jdbc.queryForObject("select claim_id from claim_subject order by claim_id desc"
+                    + " fetch first 1 rows only", String.class);
+            assertThat(jdbc.update("delete from claim_subject where claim_id = ?", about)).isPositive();
+            jdbc.update("insert into claim_subject (claim_id, position, entity_id) select claim_id, 99, 'zzz-stray'"
+                    + " from claim_view order by claim_id fetch first 1 rows only");
             assertThat(http.get("/api/views/checksum").json().get("checksum").asText()).isNotEqualTo(checksum);
 
             String id = http.post("/api/admin/replay", Map.of(), Http.ADMIN).json().get("id").asText();
@@ -116,6 +124,7 @@ class ShadowReplayTest {
 
             assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
             assertThat(jdbc.queryForList("select * from claim_word order by claim_id, word")).isEqualTo(words);
+            assertThat(jdbc.queryForList("select * from claim_subject order by claim_id, position")).isEqualTo(subjects);
             assertThat(http.get("/api/views/checksum").json().get("checksum").asText()).isEqualTo(checksum);
         }
     }
