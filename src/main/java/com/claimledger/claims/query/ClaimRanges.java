@@ -3,7 +3,12 @@ package com.claimledger.claims.query;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import com.claimledger.ledger.projection.DerivedTable;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The claims in ranges of their ids, in id order, a fixed number of claims each: how the claims projection's derived
@@ -11,6 +16,36 @@ import java.util.List;
  * ranges are handed out one at a time, so that parts running at once share them.
  */
 final class ClaimRanges {
+
+    private static final Pattern SCHEMA = Pattern.compile("[a-z_]+");
+
+    /** How a derived table gives the rows of one range of claims, read from schema {@code sources}. */
+    @FunctionalInterface
+    interface RangeDerivation {
+        void give(String sources, Range range, Consumer<Object[]> rows);
+    }
+
+    /**
+     * A derivation from schema {@code sources} as {@code parts} parts that take the ranges of {@code claims} claims one
+     * after another from one list they share ({@link DerivedTable#derivation}): each range is derived by the part that
+     * took it, so a claim's rows always come from one part.
+     */
+    static List<DerivedTable.Part> derivation(NamedParameterJdbcTemplate jdbc, String sources, int claims, int parts,
+                                              RangeDerivation range) {
+        if (!SCHEMA.matcher(sources).matches()) {
+            throw new IllegalArgumentException("not a schema name: " + sources);
+        }
+        ClaimRanges ranges = new ClaimRanges(jdbc, sources + ".claim_view", claims);
+        List<DerivedTable.Part> derivation = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, parts); i++) {
+            derivation.add(rows -> {
+                for (Range next = ranges.next(); next != null; next = ranges.next()) {
+                    range.give(sources, next, rows);
+                }
+            });
+        }
+        return derivation;
+    }
 
     /** The claims with ids in ({@code after}, {@code upTo}]; above {@code after} if {@code upTo} is null. */
     record Range(String after, String upTo) {

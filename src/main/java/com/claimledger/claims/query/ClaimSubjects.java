@@ -7,13 +7,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The subject filter's table ({@code claim_subject}: a row for each subject of a claim, in its position) as a function
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
 class ClaimSubjects implements DerivedTable {
 
     private static final List<String> COLUMNS = List.of("claim_id", "position", "entity_id");
-    private static final Pattern SCHEMA = Pattern.compile("[a-z_]+");
     private final NamedParameterJdbcTemplate jdbc;
     private final int claimsARange;
 
@@ -61,20 +58,9 @@ class ClaimSubjects implements DerivedTable {
     /** Parts that take the claim ranges one after another from one list of ranges they share. */
     @Override
     public List<Part> derivation(String sources, int parts) {
-        if (!SCHEMA.matcher(sources).matches()) {
-            throw new IllegalArgumentException("not a schema name: " + sources);
-        }
-        ClaimRanges ranges = new ClaimRanges(jdbc, sources + ".claim_view", claimsARange);
-        List<Part> derivation = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, parts); i++) {
-            derivation.add(rows -> {
-                for (ClaimRanges.Range range = ranges.next(); range != null; range = ranges.next()) {
-                    subjectsOf(sources + ".", range).forEach((key, entityId) -> rows.accept(
-                            new Object[] {key.claimId(), key.position(), entityId}));
-                }
-            });
-        }
-        return derivation;
+        return ClaimRanges.derivation(jdbc, sources, claimsARange, parts, (schema, range, rows) ->
+                subjectsOf(schema + ".", range).forEach((key, entityId) -> rows.accept(
+                        new Object[] {key.claimId(), key.position(), entityId})));
     }
 
     /** A row's key: the claim and the subject's position among its subjects. */

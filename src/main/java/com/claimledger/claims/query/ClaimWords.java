@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The search's word index ({@code claim_word}) as a function of the claims' wordings: a row for every distinct word
@@ -36,7 +35,6 @@ import java.util.regex.Pattern;
 class ClaimWords implements DerivedTable {
 
     private static final List<String> COLUMNS = List.of("claim_id", "word", "occurred_at");
-    private static final Pattern SCHEMA = Pattern.compile("[a-z_]+");
     private final NamedParameterJdbcTemplate jdbc;
     private final int claimsABatch;
     private final int claimsARange;
@@ -85,19 +83,7 @@ class ClaimWords implements DerivedTable {
      */
     @Override
     public List<Part> derivation(String sources, int parts) {
-        if (!SCHEMA.matcher(sources).matches()) {
-            throw new IllegalArgumentException("not a schema name: " + sources);
-        }
-        ClaimRanges ranges = new ClaimRanges(jdbc, sources + ".claim_view", claimsARange);
-        List<Part> derivation = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, parts); i++) {
-            derivation.add(rows -> {
-                for (ClaimRanges.Range range = ranges.next(); range != null; range = ranges.next()) {
-                    derive(sources, range, rows);
-                }
-            });
-        }
-        return derivation;
+        return ClaimRanges.derivation(jdbc, sources, claimsARange, parts, this::derive);
     }
 
     private void derive(String sources, ClaimRanges.Range range, Consumer<Object[]> rows) {
