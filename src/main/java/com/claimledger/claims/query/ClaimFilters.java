@@ -195,7 +195,8 @@ class ClaimFilters {
     }
 
     /** The ids of the entity a name or alias denotes, merged ones included; none if the name is unknown. */
-    private List<String> members(String name) {
+    /** The ids of the entity a name or alias denotes, merged ones included; one id that matches nothing if none. */
+    List<String> members(String name) {
         return queries.query(new FindEntityByName(name), ResponseTypes.optionalInstanceOf(EntityView.class)).join()
                 .map(EntityView::memberIds).orElse(List.of(""));
     }

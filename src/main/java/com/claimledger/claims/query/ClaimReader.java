@@ -11,6 +11,7 @@ import com.claimledger.claims.api.ClaimQueries.ListDisputes;
 import com.claimledger.claims.api.ClaimView;
 import com.claimledger.entities.api.EntityQueries.Records;
 import com.claimledger.entities.api.EntityRecord;
+import com.claimledger.kernel.Names;
 import com.claimledger.ledger.projection.PageCursor;
 import com.claimledger.ledger.projection.Sql;
 import com.claimledger.time.AsOf;
@@ -307,50 +308,148 @@ class ClaimReader {
 
     DisputePage disputes(ListDisputes query) {
         Temporal time = new Temporal(query.asOf().axis());
-        var params = Temporal.at(query.asOf()).addValue("limit", query.limit() + 1);
-        // Disputes about a subject with few claims start from those claims' disputes, either way round.
-        String disputes = "claim_dispute";
-        if (query.subject() != null) {
-            Optional<List<String>> about = filters.fewAbout(query.subject());
-            if (about.isPresent() && about.get().isEmpty()) {
-                return new DisputePage(List.of(), null);
-            }
-            if (about.isPresent()) {
-                disputes = "(select * from claim_dispute where claim_id in (:about)"
-                        + " union select * from claim_dispute where by_claim_id in (:about))";
-                params.addValue("about", about.get());
-            }
-        }
-        StringBuilder sql = new StringBuilder("""
-                select d.claim_id, d.by_claim_id, d.reason, d.occurred_at from %s d
-                join claim_view a on a.claim_id = d.claim_id
-                join claim_view b on b.claim_id = d.by_claim_id
-                where %s and %s and %s""".formatted(disputes, time.visible("a"), time.visible("b"), time.inForce("d")));
-        sql.append(filters.about(query.topic(), query.subject(), params, "a", "b"));
+        var params = Temporal.at(query.asOf());
+        String checks = " and " + time.visible("a") + " and " + time.visible("b") + " and " + time.inForce("d")
+                + filters.about(query.topic(), null, params, "a", "b");
+        Pair after = null;
         if (query.cursor() != null) {
             List<String> key = PageCursor.decode(query.cursor(), 2);
-            sql.append(" and (d.claim_id > :afterId or (d.claim_id = :afterId and d.by_claim_id > :afterBy))");
-            params.addValue("afterId", key.get(0)).addValue("afterBy", key.get(1));
+            after = new Pair(key.get(0), key.get(1));
         }
-        sql.append(" order by d.claim_id, d.by_claim_id limit :limit");
-        record Row(String claimId, String byClaimId, String reason, Instant at) {
-        }
-        List<Row> rows = jdbc.query(sql.toString(), params, (rs, n) -> new Row(rs.getString("claim_id"),
-                rs.getString("by_claim_id"), rs.getString("reason"), Sql.instant(rs, "occurred_at")));
-        List<Row> page = rows.stream().limit(query.limit()).toList();
+        PairCandidates candidates = query.subject() != null
+                ? pairsOf("select s.claim_id from claim_subject s where s.entity_id in (:members)",
+                        new MapSqlParameterSource("members", filters.members(query.subject())), after)
+                : query.topic() != null
+                ? pairsOf("select c.claim_id from claim_view c where c.topic_key = :topic",
+                        new MapSqlParameterSource("topic", Names.key(query.topic())), after)
+                : everyPair(after);
+        List<DisputeRow> rows = checkedDisputes(candidates, checks, params, query.limit() + 1);
+        List<DisputeRow> page = rows.stream().limit(query.limit()).toList();
         Set<String> ids = new HashSet<>();
         page.forEach(row -> {
-            ids.add(row.claimId());
-            ids.add(row.byClaimId());
+            ids.add(row.pair().claimId());
+            ids.add(row.pair().byClaimId());
         });
         Map<String, ClaimView> claims = new HashMap<>();
         assembler.views(List.copyOf(ids), query.asOf()).forEach(view -> claims.put(view.id(), view));
-        List<DisputeView> items = page.stream().map(row -> new DisputeView(claims.get(row.claimId()),
-                claims.get(row.byClaimId()), row.reason(), row.at())).toList();
+        List<DisputeView> items = page.stream().map(row -> new DisputeView(claims.get(row.pair().claimId()),
+                claims.get(row.pair().byClaimId()), row.reason(), row.at())).toList();
         String next = rows.size() > query.limit()
-                ? PageCursor.encode(page.get(page.size() - 1).claimId(), page.get(page.size() - 1).byClaimId())
+                ? PageCursor.encode(page.get(page.size() - 1).pair().claimId(), page.get(page.size() - 1).pair().byClaimId())
                 : null;
         return new DisputePage(items, next);
+    }
+
+    /** A disputed claim and the claim disputing it: the disputed view's order and key. */
+    private record Pair(String claimId, String byClaimId) {
+    }
+
+    /** A dispute of the disputed view: one round of a pair's disputes. */
+    private record DisputeRow(Pair pair, String reason, Instant at) {
+    }
+
+    /**
+     * The disputed pairs a view's filters let through, in key order, from the request's key (if any) on: each call
+     * gives up to {@code count} more after those it gave, and none once they are all given.
+     */
+    private interface PairCandidates {
+        List<Pair> next(int count);
+    }
+
+    /**
+     * Up to {@code count} disputes that pass the {@code checks} (on aliases d, a and b: the dispute and both claims'
+     * rows), in key order: the candidate pairs are taken a chunk at a time, in key order, and checked together, until
+     * the page is full or the candidates run out; chunks after the first are sized by the share that passed
+     * ({@link #nextChunk}). Given the checks and the order at once, H2 walked the claims' narrative time index,
+     * joined every dispute of the ledger and sorted them for a page of 50 (1.2–1.4 s at 10^6 entries; a subject's or
+     * a topic's page walked every dispute and read both claims' rows of each: up to 2 s, docs/benchmarks.md,
+     * twenty-fourth round).
+     */
+    private List<DisputeRow> checkedDisputes(PairCandidates pairs, String checks, MapSqlParameterSource params,
+                                             int count) {
+        List<DisputeRow> rows = new ArrayList<>();
+        int chunk = count;
+        int seen = 0;
+        while (true) {
+            List<Pair> candidates = pairs.next(chunk);
+            if (candidates.isEmpty()) {
+                return rows;
+            }
+            params.addValue("ids", candidates.stream().map(Pair::claimId).distinct().toList())
+                    .addValue("bys", candidates.stream().map(Pair::byClaimId).distinct().toList());
+            Map<Pair, List<DisputeRow>> passed = new HashMap<>();
+            jdbc.query("""
+                    select d.claim_id, d.by_claim_id, d.reason, d.occurred_at from claim_dispute d
+                    join claim_view a on a.claim_id = d.claim_id
+                    join claim_view b on b.claim_id = d.by_claim_id
+                    where d.claim_id in (:ids) and d.by_claim_id in (:bys)""" + checks, params, rs -> {
+                Pair pair = new Pair(rs.getString("claim_id"), rs.getString("by_claim_id"));
+                passed.computeIfAbsent(pair, p -> new ArrayList<>())
+                        .add(new DisputeRow(pair, rs.getString("reason"), Sql.instant(rs, "occurred_at")));
+            });
+            candidates.forEach(pair -> rows.addAll(passed.getOrDefault(pair, List.of())));
+            seen += candidates.size();
+            if (rows.size() >= count) {
+                return rows.subList(0, count);
+            }
+            chunk = nextChunk(count - rows.size(), rows.size(), seen, chunk);
+        }
+    }
+
+    /**
+     * Every disputed pair in key order, after the key (if any), from the disputes' primary key index alone: one range
+     * of {@code count} rounds a call, a pair disputed in several rounds one candidate (so a call may give fewer than
+     * {@code count}; none only at the end).
+     */
+    private PairCandidates everyPair(Pair after) {
+        Pair[] last = {after};
+        return count -> {
+            var params = new MapSqlParameterSource("count", count);
+            String afterKey = "";
+            if (last[0] != null) {
+                // The first condition bounds the index range; the second drops the key's claim's pairs up to the key.
+                afterKey = " where claim_id >= :afterId and (claim_id > :afterId or by_claim_id > :afterBy)";
+                params.addValue("afterId", last[0].claimId()).addValue("afterBy", last[0].byClaimId());
+            }
+            // Ordered by the whole index key: H2 then reads the index in its order and stops at the limit.
+            List<Pair> rounds = jdbc.query("select claim_id, by_claim_id from claim_dispute" + afterKey
+                    + " order by claim_id, by_claim_id, round limit :count", params,
+                    (rs, n) -> new Pair(rs.getString("claim_id"), rs.getString("by_claim_id")));
+            if (!rounds.isEmpty()) {
+                last[0] = rounds.get(rounds.size() - 1);
+            }
+            return rounds.stream().distinct().toList();
+        };
+    }
+
+    /**
+     * The disputed pairs either claim of which is among the claims {@code claims} selects (a statement of one column,
+     * {@code claim_id}, on {@code params}: a subject's or a topic's claims, a few thousand at most at 10^6 entries),
+     * after the key (if any), in key order. They are read at once from indexes only — each claim's disputes both ways
+     * from the disputes' two indexes (claim, disputing claim) and (disputing claim); no claim's row, no dispute's —
+     * and ordered by the database, as the key's condition compares. (An index of the pairs by subject was tried: it
+     * joins one claim's subjects to another claim's dispute, which the projection's segments may handle in either
+     * order; docs/benchmarks.md, twenty-fourth round.)
+     */
+    private PairCandidates pairsOf(String claims, MapSqlParameterSource params, Pair after) {
+        String afterKey = "";
+        if (after != null) {
+            afterKey = " where p.claim_id > :afterId or (p.claim_id = :afterId and p.by_claim_id > :afterBy)";
+            params.addValue("afterId", after.claimId()).addValue("afterBy", after.byClaimId());
+        }
+        List<Pair> all = jdbc.query("""
+                select p.claim_id, p.by_claim_id from (
+                    select d.claim_id, d.by_claim_id from (%1$s) x join claim_dispute d on d.claim_id = x.claim_id
+                    union
+                    select d.claim_id, d.by_claim_id from (%1$s) x join claim_dispute d on d.by_claim_id = x.claim_id
+                ) p%2$s order by p.claim_id, p.by_claim_id""".formatted(claims, afterKey), params,
+                (rs, n) -> new Pair(rs.getString("claim_id"), rs.getString("by_claim_id")));
+        int[] given = {0};
+        return count -> {
+            List<Pair> next = all.subList(given[0], Math.min(all.size(), given[0] + count));
+            given[0] += next.size();
+            return next;
+        };
     }
 
     /** Each source's record now: how many claims it made, and how many of them stand disputed, retracted, corroborated. */

@@ -407,6 +407,71 @@ class ClaimReaderTest {
         }
     }
 
+    @Test
+    void pagesOfDisputesAboutASubjectOrTopicHaveNeitherDuplicatesNorOmissions() {
+        // Amirov is the subject of a, c and e (e under his merged id), Bishkek of b and d; topics alternate
+        String[] subjects = {AMIROV.id(), BISHKEK.id(), AMIROV.id(), BISHKEK.id(), "zhanbolat-amirov", BISHKEK.id()};
+        List<String> ids = List.of("a", "b", "c", "d", "e", "f");
+        for (int i = 0; i < ids.size(); i++) {
+            ledger.claim(ids.get(i)).about(subjects[i]).onTopic(i % 2 == 0 ? "even" : "odd")
+                    .recordedAt(Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i));
+        }
+        String[][] disputes = {{"b", "d"}, {"a", "b"}, {"d", "f"}, {"c", "e"}, {"f", "b"}, {"e", "a"}, {"b", "c"},
+                {"d", "b"}};
+        for (int i = 0; i < disputes.length; i++) {
+            ledger.disputed(disputes[i][0], disputes[i][1], null, day("2015-07-21"), Instant.parse("2026-01-06T10:00:00Z").plusSeconds(i));
+        }
+        // a pair disputed again after a withdrawal is listed once, with its dispute in force
+        ledger.withdrawn("a", "b", "Recorded in error.", day("2015-07-22"), Instant.parse("2026-01-07T10:00:00Z"));
+        ledger.disputed("a", "b", "Again.", day("2015-07-23"), Instant.parse("2026-01-07T11:00:00Z"));
+        // one withdrawn for good: not in force now
+        ledger.withdrawn("d", "f", "Recorded in error.", day("2015-07-22"), Instant.parse("2026-01-07T12:00:00Z"));
+
+        Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("Zhanbolat Amirov", List.of("a by b", "b by c", "c by e", "e by a"));
+        expected.put("Bishkek", List.of("a by b", "b by c", "b by d", "d by b", "f by b"));
+        expected.put(null, List.of("a by b", "b by c", "b by d", "c by e", "d by b", "e by a", "f by b"));
+        for (var filter : expected.entrySet()) {
+            String subject = filter.getKey();
+            assertThat(pairs(ledger.disputes(now(), subject, null))).as("about %s", subject)
+                    .containsExactlyElementsOf(filter.getValue());
+            for (String topic : List.of("even", "odd")) {
+                List<String> onTopic = pairs(ledger.disputes(now(), subject, topic));
+                assertThat(onTopic).as("about %s on %s", subject, topic).isSubsetOf(filter.getValue())
+                        .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+                assertThat(pagedDisputes(subject, topic)).as("about %s on %s, in pages", subject, topic)
+                        .containsExactlyElementsOf(onTopic);
+            }
+            assertThat(pagedDisputes(subject, null)).as("about %s, in pages", subject)
+                    .containsExactlyElementsOf(filter.getValue());
+        }
+        assertThat(pairs(ledger.disputes(now(), null, "even"))).containsExactly("a by b", "b by c", "c by e", "e by a");
+        assertThat(pairs(ledger.disputes(now(), null, "odd"))).containsExactly("a by b", "b by c", "b by d", "d by b",
+                "f by b");
+        assertThat(ledger.disputes(now(), null, null).items().get(0).reason()).isEqualTo("Again.");
+    }
+
+    /** Every dispute of a view, read in pages of each size from 1 to 8, each size's pages joined. */
+    private List<String> pagedDisputes(String subject, String topic) {
+        List<String> first = null;
+        for (int limit = 1; limit <= 8; limit++) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                DisputePage page = ledger.projection.disputes(new ListDisputes(now(), subject, topic, limit, cursor));
+                assertThat(page.items().size()).isLessThanOrEqualTo(limit);
+                seen.addAll(pairs(page));
+                cursor = page.next();
+            } while (cursor != null && ++pages < 20);
+            if (first == null) {
+                first = seen;
+            }
+            assertThat(seen).as("limit %d", limit).isEqualTo(first);
+        }
+        return first;
+    }
+
     private static List<String> pairs(DisputePage page) {
         return page.items().stream().map(d -> d.claim().id() + " by " + d.byClaim().id()).toList();
     }
