@@ -56,6 +56,9 @@ final class ClaimLedger implements AutoCloseable {
 
     static final String ARTICLE = "iwpr-firefight";
 
+    /** The most claims a timeline tells of here (ledger.narrative.timeline-most-claims). */
+    static final int MOST_TIMELINE_CLAIMS = 2000;
+
     // The entities of the seed story. Both KNB entries were one entity registered twice under different names and
     // later merged; likewise the two spellings of Amirov's name.
     static final EntityView GKNB = new EntityView("gknb", "GKNB", EntityKind.AGENCY,
@@ -75,7 +78,7 @@ final class ClaimLedger implements AutoCloseable {
     final ClaimProjection projection;
     private final Map<String, Long> versions = new HashMap<>();
 
-    private ClaimLedger(ProjectionDatabase db, int mostWords) {
+    private ClaimLedger(ProjectionDatabase db, int mostWords, int mostTimelineClaims) {
         this.db = db;
         // the entity side's answers, from the directory below: a proxy, as the claim side uses only two queries
         QueryGateway entities = (QueryGateway) Proxy.newProxyInstance(QueryGateway.class.getClassLoader(),
@@ -95,7 +98,7 @@ final class ClaimLedger implements AutoCloseable {
         // A small threshold, so that searches here start from few matching claims and walk many, both.
         var filters = new ClaimFilters(db.jdbc(), entities, 3, mostWords);
         var reader = new ClaimReader(db.jdbc(), new ClaimAssembler(rows, entities), filters, clock);
-        this.projection = new ClaimProjection(db.jdbc(), reader, new NarrativeReader(db.jdbc(), filters, entities));
+        this.projection = new ClaimProjection(db.jdbc(), reader, new NarrativeReader(db.jdbc(), filters, entities, mostTimelineClaims));
     }
 
     static ClaimLedger fresh() {
@@ -107,7 +110,12 @@ final class ClaimLedger implements AutoCloseable {
      * from the word index; 0: every search starts as a list does (from few matches, or walking the claims).
      */
     static ClaimLedger fresh(int mostWords) {
-        return new ClaimLedger(ProjectionDatabase.fresh(), mostWords);
+        return new ClaimLedger(ProjectionDatabase.fresh(), mostWords, MOST_TIMELINE_CLAIMS);
+    }
+
+    /** With {@code mostClaims}: the most claims a timeline tells of. */
+    static ClaimLedger freshWithTimelinesOf(int mostClaims) {
+        return new ClaimLedger(ProjectionDatabase.fresh(), 32, mostClaims);
     }
 
     @Override

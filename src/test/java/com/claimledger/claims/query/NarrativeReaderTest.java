@@ -6,6 +6,7 @@ import com.claimledger.claims.api.ClaimQueries.Pair;
 import com.claimledger.claims.api.ClaimQueries.Timeline;
 import com.claimledger.claims.api.ClaimQueries.TimelineEntry;
 import com.claimledger.claims.api.Rating;
+import com.claimledger.kernel.LedgerException;
 import com.claimledger.time.AsOf.Axis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static com.claimledger.claims.query.ClaimLedger.AMIROV;
+import static com.claimledger.claims.query.ClaimLedger.BISHKEK;
 import static com.claimledger.claims.query.ClaimLedger.GKNB;
 import static com.claimledger.claims.query.ClaimLedger.IWPR;
 import static com.claimledger.claims.query.ClaimLedger.KAZAKH_GROUP;
@@ -22,6 +24,7 @@ import static com.claimledger.claims.query.ClaimLedger.KNB;
 import static com.claimledger.claims.query.ClaimLedger.day;
 import static com.claimledger.claims.query.ClaimLedger.published;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * How the narrative moved, against a real database: the diff between two moments ({@code from < time <= to}) on
@@ -169,5 +172,55 @@ class NarrativeReaderTest {
                 "ClaimRetracted knb-17");
         assertThat(entries.get(entries.size() - 1).summary()).isEqualTo("retracted: Denied.");
         assertThat(ledger.projection.timeline(new Timeline("Kazakh group", "amirov-fate")).entries()).isEmpty();
+    }
+
+    @Test
+    void aTimelineOfMoreClaimsThanOneStatementNamesHasEachChangeOnce() {
+        // Claims about Bishkek, more than one batch of ids; disputes and corroborations within and across batches
+        int claims = NarrativeReader.IDS_A_STATEMENT + 5;
+        for (int i = 0; i < claims; i++) {
+            ledger.claim(String.format("b-%05d", i)).by(IWPR).about(BISHKEK.id()).assertedAt(day("2015-07-20"))
+                    .says("Claim " + i + " on Bishkek.").recordedAt(Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i));
+        }
+        ledger.disputed("b-00000", String.format("b-%05d", claims - 1), null, day("2015-07-21"), Instant.parse("2026-01-06T10:00:00Z"));
+        ledger.disputed("b-00001", "b-00002", null, day("2015-07-21"), Instant.parse("2026-01-06T10:01:00Z"));
+        ledger.withdrawn("b-00001", "b-00002", null, day("2015-07-22"), Instant.parse("2026-01-06T10:02:00Z"));
+        ledger.disputed("b-00001", "b-00002", "Again.", day("2015-07-23"), Instant.parse("2026-01-06T10:03:00Z"));
+        ledger.corroborated(String.format("b-%05d", claims - 2), "b-00003", null, day("2015-07-24"), Instant.parse("2026-01-06T10:04:00Z"));
+        // one end outside the subject's claims
+        ledger.claim("elsewhere").by(IWPR).about(KAZAKH_GROUP.id()).assertedAt(day("2015-07-20"))
+                .recordedAt(Instant.parse("2026-01-05T09:00:00Z"));
+        ledger.corroborated("elsewhere", "b-00004", null, day("2015-07-25"), Instant.parse("2026-01-06T10:05:00Z"));
+
+        List<TimelineEntry> entries = ledger.projection.timeline(new Timeline("Bishkek", null)).entries();
+
+        assertThat(entries).filteredOn(e -> e.type().equals("ClaimRecorded")).hasSize(claims);
+        assertThat(entries).filteredOn(e -> !e.type().equals("ClaimRecorded"))
+                .extracting(e -> e.type() + " " + e.claimId() + " " + e.summary()).containsExactly(
+                        "ClaimDisputed b-00000 disputed by b-%05d".formatted(claims - 1),
+                        "ClaimDisputed b-00001 disputed by b-00002",
+                        "DisputeWithdrawn b-00001 dispute by b-00002 withdrawn",
+                        "ClaimDisputed b-00001 disputed by b-00002: Again.",
+                        "ClaimCorroborated b-%05d corroborated by b-00003".formatted(claims - 2),
+                        "ClaimCorroborated elsewhere corroborated by b-00004");
+    }
+
+    @Test
+    void aTimelineOfMoreClaimsThanItMayTellOfIsRefusedAndNamesWhatToNarrow() {
+        try (ClaimLedger small = ClaimLedger.freshWithTimelinesOf(2)) {
+            for (int i = 0; i < 3; i++) {
+                small.claim("b-" + i).by(IWPR).about(BISHKEK.id()).onTopic(i == 0 ? "one" : "two")
+                        .recordedAt(Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i));
+            }
+            assertThat(small.projection.timeline(new Timeline("Bishkek", "two")).entries()).hasSize(2);
+            assertThat(small.projection.timeline(new Timeline(null, "one")).entries()).hasSize(1);
+            for (Timeline tooMany : List.of(new Timeline("Bishkek", null), new Timeline(null, null))) {
+                assertThatThrownBy(() -> small.projection.timeline(tooMany))
+                        .isInstanceOfSatisfying(LedgerException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(LedgerException.Kind.UNPROCESSABLE);
+                            assertThat(e.getMessage()).contains("at most 2 claims").contains("narrow it by subject or topic");
+                        });
+            }
+        }
     }
 }
