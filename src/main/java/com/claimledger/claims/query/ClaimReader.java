@@ -64,16 +64,22 @@ class ClaimReader {
         // The claim's time on the read's axis comes along: a list from few claims tests it here (see pool).
         StringBuilder sql = new StringBuilder("select c.claim_id, c.occurred_at, c.").append(time.column())
                 .append(" as axis_at from claim_view c where 1 = 1");
-        // A search alone reads the claims of the words its lead term begins in page order from the word index: a
-        // page costs about a page of candidates, however many claims match. Beside a filter that names claims
+        // A search alone reads the claims of the words its terms begin in page order from the word index: a page
+        // costs about a page of candidates, however many claims match (each term's claims, intersected, when it has
+        // several). A term that begins too many words is left to the checks. Beside a filter that names claims
         // (article, topic, subject, source) it starts as a list does, from the fewest.
-        Optional<List<String>> words = Optional.empty();
+        Optional<List<List<String>>> words = Optional.empty();
         if (filter.q() != null && !ClaimFilters.lead(filter.q()).isEmpty() && filter.articleId() == null
                 && filter.topic() == null && filter.subject() == null && filter.source() == null) {
-            words = filters.wordsBeginning(ClaimFilters.lead(filter.q()));
-            if (words.isPresent() && words.get().isEmpty()) {
-                return new ClaimPage(List.of(), null);
+            List<List<String>> termsWords = new ArrayList<>();
+            for (String term : Words.terms(filter.q()).stream().distinct().toList()) {
+                Optional<List<String>> begun = filters.wordsBeginning(term);
+                if (begun.isPresent() && begun.get().isEmpty()) {
+                    return new ClaimPage(List.of(), null);
+                }
+                begun.ifPresent(termsWords::add);
             }
+            words = termsWords.isEmpty() ? Optional.empty() : Optional.of(termsWords);
         }
         // A search or a subject with few claims starts from those claims (an index range as large as the matches);
         // with many, walking the claims in order fills a page sooner. The filters below decide either way.
@@ -125,7 +131,8 @@ class ClaimReader {
             afterTime = PageCursor.instant(key.get(0));
             afterId = key.get(1);
         }
-        Candidates candidates = words.isPresent() ? postings(words.get())
+        Candidates candidates = words.isPresent() ? (words.get().size() == 1 ? postings(words.get().get(0))
+                : intersection(words.get()))
                 : fromStarts ? pool(sql, params, query.asOf().at())
                 : walk(sql.append(" and ").append(time.visible("c")), params, filter.topic() != null);
         List<String> ids = checks.isEmpty()
@@ -140,11 +147,11 @@ class ClaimReader {
         return new ClaimPage(items, next);
     }
 
-    private record Candidate(String id, Instant occurredAt) {
+    record Candidate(String id, Instant occurredAt) {
     }
 
     /** The claims a list's conditions let through, in page order: up to {@code count} after the key (if any). */
-    private interface Candidates {
+    interface Candidates {
         List<Candidate> after(Instant afterTime, String afterId, int count);
     }
 
@@ -181,15 +188,26 @@ class ClaimReader {
      * with two of the words once). Nothing here is checked against the moment read: the caller's checks do that.
      */
     private Candidates postings(List<String> words) {
-        return (afterTime, afterId, count) -> {
+        Postings postings = postingsOf(words);
+        return (afterTime, afterId, count) -> postings.from(afterTime, afterId, false, count);
+    }
+
+    /** The claims with any of the words in page order, from a key on (or all): {@link #postings} and the key's claim too. */
+    interface Postings {
+        /** The first {@code count} claims after the key ({@code time}, {@code id}), or at it and after if {@code atKey}. */
+        List<Candidate> from(Instant time, String id, boolean atKey, int count);
+    }
+
+    private Postings postingsOf(List<String> words) {
+        return (time, id, atKey, count) -> {
             var params = new MapSqlParameterSource("count", count);
-            if (afterTime != null) {
-                params.addValue("afterTime", Sql.utc(afterTime)).addValue("afterId", afterId);
+            if (time != null) {
+                params.addValue("afterTime", Sql.utc(time)).addValue("afterId", id);
             }
             for (int i = 0; i < words.size(); i++) {
                 params.addValue("word" + i, words.get(i));
             }
-            return jdbc.query(postingsSql(words.size(), afterTime != null), params,
+            return jdbc.query(postingsSql(words.size(), time != null, atKey), params,
                     (rs, n) -> new Candidate(rs.getString("claim_id"), Sql.instant(rs, "occurred_at")));
         };
     }
@@ -199,9 +217,14 @@ class ClaimReader {
      * ({@code :afterTime}, {@code :afterId}) if {@code afterKey}.
      */
     static String postingsSql(int words, boolean afterKey) {
+        return postingsSql(words, afterKey, false);
+    }
+
+    /** As {@link #postingsSql(int, boolean)}, with the key's own claim if {@code atKey}. */
+    static String postingsSql(int words, boolean afterKey, boolean atKey) {
         // The first condition bounds the index range; the second drops the claims at the key's time up to the key.
-        String after = afterKey ? " and occurred_at >= :afterTime and (occurred_at > :afterTime or claim_id > :afterId)"
-                : "";
+        String after = afterKey ? " and occurred_at >= :afterTime and (occurred_at > :afterTime or claim_id "
+                + (atKey ? ">=" : ">") + " :afterId)" : "";
         List<String> ranges = new ArrayList<>();
         for (int i = 0; i < words; i++) {
             // Ordered by the whole index key: H2 then reads the index in its order and stops at the limit.
@@ -211,6 +234,78 @@ class ClaimReader {
         return ranges.size() == 1 ? ranges.get(0) : "select claim_id, occurred_at from ("
                 + String.join(" union ", ranges.stream().map(range -> "(" + range + ")").toList())
                 + ") m order by occurred_at, claim_id limit :count";
+    }
+
+    /** How many claims of each term's postings {@link #intersection} reads at a time. */
+    static final int POSTINGS_A_BLOCK = 1000;
+
+    /**
+     * The claims with a word begun by each term ({@code termsWords}: each term's words), in page order: each term's
+     * postings ({@link #postingsOf}) are read a block at a time from the same key. No claim before the latest first
+     * claim of the blocks is in all of them, nor can one after the earliest last claim of a full block be known to be:
+     * the claims in every block between the two are the matches so far, and the next blocks start after them — or,
+     * when the two cross, at the latest first claim, skipping what lies before it (a term of few claims beside one of
+     * many: "report 12345" read the many a block at a time for over a minute at 10^6 entries). Two terms that no claim
+     * has both, as often as each other, read each one's postings once, in order; checking the first term's claims one
+     * by one for the other's words read a page of the word index for each (2.3–2.7 s at 10^6 entries for two terms of
+     * one claim in twelve each; docs/benchmarks.md, twenty-fourth round).
+     */
+    private Candidates intersection(List<List<String>> termsWords) {
+        List<Postings> terms = termsWords.stream().map(this::postingsOf).toList();
+        return (afterTime, afterId, count) -> intersect(terms, afterTime, afterId, count, POSTINGS_A_BLOCK);
+    }
+
+    /** {@link #intersection}'s walk over the terms' postings, {@code block} claims of each at a time. */
+    static List<Candidate> intersect(List<Postings> terms, Instant afterTime, String afterId, int count, int block) {
+        List<Candidate> found = new ArrayList<>();
+        Candidate key = afterTime == null ? null : new Candidate(afterId, afterTime);
+        boolean atKey = false;
+        while (true) {
+            List<List<Candidate>> blocks = new ArrayList<>();
+            Candidate latestFirst = null;
+            Candidate earliestLast = null;
+            for (Postings term : terms) {
+                List<Candidate> next = key == null ? term.from(null, null, false, block)
+                        : term.from(key.occurredAt(), key.id(), atKey, block);
+                if (next.isEmpty()) {
+                    return found;
+                }
+                Candidate first = next.get(0);
+                Candidate last = next.get(next.size() - 1);
+                if (latestFirst == null || PAGE_ORDER.compare(first, latestFirst) > 0) {
+                    latestFirst = first;
+                }
+                if (next.size() == block && (earliestLast == null || PAGE_ORDER.compare(last, earliestLast) < 0)) {
+                    earliestLast = last;
+                }
+                blocks.add(next);
+            }
+            if (earliestLast != null && PAGE_ORDER.compare(latestFirst, earliestLast) > 0) {
+                key = latestFirst;
+                atKey = true;
+                continue;
+            }
+            Set<String> common = new HashSet<>();
+            blocks.get(0).forEach(claim -> common.add(claim.id()));
+            blocks.subList(1, blocks.size()).forEach(other -> common.retainAll(
+                    other.stream().map(Candidate::id).collect(java.util.stream.Collectors.toSet())));
+            for (Candidate claim : blocks.get(0)) {
+                if (earliestLast != null && PAGE_ORDER.compare(claim, earliestLast) > 0) {
+                    break;
+                }
+                if (common.contains(claim.id())) {
+                    found.add(claim);
+                    if (found.size() == count) {
+                        return found;
+                    }
+                }
+            }
+            if (earliestLast == null) {
+                return found;
+            }
+            key = earliestLast;
+            atKey = false;
+        }
     }
 
     /**
@@ -238,7 +333,7 @@ class ClaimReader {
     }
 
     /** Narrative time, then id: the order of every page of claims (and of the SQL {@code order by} above). */
-    private static final Comparator<Candidate> PAGE_ORDER = Comparator.comparing(Candidate::occurredAt)
+    static final Comparator<Candidate> PAGE_ORDER = Comparator.comparing(Candidate::occurredAt)
             .thenComparing(Candidate::id);
 
     /**
