@@ -6,10 +6,13 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How likely two entities are one, from their names alone, with the evidence in words. Names are compared after
@@ -40,14 +43,38 @@ public final class NameLikeness {
     public record Likeness(double score, List<String> evidence) {
     }
 
+    private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern LEADING_Z = Pattern.compile("(?<![a-z])z");
+    private static final Pattern ACRONYM_LETTERS = Pattern.compile("[\\p{Lu}\\p{N}.]{2,8}");
+
+    /*
+     * Each name's forms, made once per instance: a ledger-wide comparison meets each name in many pairs, and ICU's
+     * transliteration was about half of an entity's alias suggestions at 10^6 entries (stack samples,
+     * docs/benchmarks.md, twenty-fourth round).
+     */
+    private final Map<String, String> latins = new HashMap<>();
+    private final Map<String, String> foldings = new HashMap<>();
+    private final Map<String, String> consonantForms = new HashMap<>();
+    private final Map<String, String> lowers = new HashMap<>();
+
     public String latin(String name) {
-        return toLatin.transliterate(name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        return latins.computeIfAbsent(name, n -> NON_ALPHANUMERIC.matcher(toLatin.transliterate(n)
+                .toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
+    }
+
+    private String foldedOnce(String latin) {
+        return foldings.computeIfAbsent(latin, NameLikeness::folded);
+    }
+
+    private String consonantsOnce(String folded) {
+        return consonantForms.computeIfAbsent(folded, NameLikeness::consonants);
     }
 
     /** The spelling-neutral form of a transliterated name. */
     static String folded(String latin) {
-        return latin.replace("dzh", "j").replace("zh", "j").replace("dj", "j").replace("kh", "h").replace("ts", "c")
-                .replace("yu", "iu").replace("ya", "ia").replace('y', 'i').replaceAll("(?<![a-z])z", "j");
+        String folded = latin.replace("dzh", "j").replace("zh", "j").replace("dj", "j").replace("kh", "h").replace("ts", "c")
+                .replace("yu", "iu").replace("ya", "ia").replace('y', 'i');
+        return LEADING_Z.matcher(folded).replaceAll("j");
     }
 
     /** The consonants of each word in order, first letter kept: "janbolat amirov" → "jnblt amrv". */
@@ -78,8 +105,7 @@ public final class NameLikeness {
     }
 
     static boolean looksLikeAcronym(String name) {
-        String letters = name.strip();
-        return letters.matches("[\\p{Lu}\\p{N}.]{2,8}");
+        return ACRONYM_LETTERS.matcher(name.strip()).matches();
     }
 
     /** Keys under which two names that may be one meet: each word's first consonants, and acronyms. */
@@ -94,7 +120,7 @@ public final class NameLikeness {
             if (acronym.length() >= 2) {
                 keys.add("acronym:" + acronym.toLowerCase(Locale.ROOT));
             }
-            for (String word : consonants(folded(latin)).split(" ")) {
+            for (String word : consonantsOnce(foldedOnce(latin)).split(" ")) {
                 if (word.length() >= 3) {
                     keys.add("word:" + word.substring(0, 3));
                 }
@@ -132,10 +158,10 @@ public final class NameLikeness {
         if (latinA.isEmpty() || latinB.isEmpty()) {
             return 0;
         }
-        if (!latinA.equals(KnownNamesKey.lower(a))) {
+        if (!latinA.equals(lowers.computeIfAbsent(a, KnownNamesKey::lower))) {
             why.add("“" + a + "” transliterates to “" + latinA + "”");
         }
-        if (!latinB.equals(KnownNamesKey.lower(b))) {
+        if (!latinB.equals(lowers.computeIfAbsent(b, KnownNamesKey::lower))) {
             why.add("“" + b + "” transliterates to “" + latinB + "”");
         }
         if (looksLikeAcronym(a) && acronymOf(latinA, latinB)) {
@@ -146,8 +172,8 @@ public final class NameLikeness {
             why.add("“" + b + "” is the acronym of “" + a + "”");
             return ACRONYM;
         }
-        String foldedA = folded(latinA);
-        String foldedB = folded(latinB);
+        String foldedA = foldedOnce(latinA);
+        String foldedB = foldedOnce(latinB);
         if (foldedA.equals(foldedB)) {
             why.add("“" + a + "” and “" + b + "” are the same name after transliteration (“" + foldedA + "”)");
             return SAME_AFTER_TRANSLITERATION;
@@ -157,8 +183,8 @@ public final class NameLikeness {
             return 0;
         }
         int distance = levenshtein.apply(foldedA, foldedB);
-        String consonantsA = consonants(foldedA);
-        if (consonantsA.length() >= 4 && consonantsA.contains(" ") && consonantsA.equals(consonants(foldedB))) {
+        String consonantsA = consonantsOnce(foldedA);
+        if (consonantsA.length() >= 4 && consonantsA.contains(" ") && consonantsA.equals(consonantsOnce(foldedB))) {
             why.add("“" + a + "” and “" + b + "” have the same consonants in the same order (“" + consonantsA + "”), "
                     + distance + " letter" + (distance == 1 ? "" : "s") + " apart after transliteration");
             return SAME_CONSONANTS;
