@@ -70,13 +70,14 @@ class ClaimFilters {
     }
 
     /**
-     * The claims a full-text search can start from: those with a word that begins with the longest term (the most
-     * selective, as a rule), found by an index range as large as the matches — or empty when there are more than
-     * {@code ledger.search.few-matches} of them: then walking the claims in order and checking each finds a page sooner.
+     * The claims a full-text search can start from: those with a word that begins with {@code term} (the longest
+     * term, the most selective as a rule, or one that begins too many words to read by word), found by an index
+     * range as large as the matches — or empty when there are more than {@code ledger.search.few-matches} of them:
+     * then walking the claims in order and checking each finds a page sooner.
      */
-    Optional<List<String>> fewMatches(String q) {
+    Optional<List<String>> fewMatches(String term) {
         return few("select distinct claim_id from claim_word where word like :lead escape '\\' limit :cap",
-                new MapSqlParameterSource("lead", Words.prefixPattern(lead(q))));
+                new MapSqlParameterSource("lead", Words.prefixPattern(term)));
     }
 
     /** The term of a search that its claims are looked up by: the longest (the most selective, as a rule); "" if none. */

@@ -8,6 +8,7 @@ import com.claimledger.claims.api.ClaimQueries.DisputePage;
 import com.claimledger.claims.api.ClaimQueries.DisputeView;
 import com.claimledger.claims.api.ClaimQueries.ListClaims;
 import com.claimledger.claims.api.ClaimQueries.ListDisputes;
+import com.claimledger.claims.api.ClaimStatus;
 import com.claimledger.claims.api.ClaimView;
 import com.claimledger.entities.api.EntityQueries.Records;
 import com.claimledger.entities.api.EntityRecord;
@@ -62,13 +63,22 @@ class ClaimReader {
         ClaimFilter filter = query.filter();
         var params = Temporal.at(query.asOf()).addValue("limit", query.limit() + 1);
         // The claim's time on the read's axis comes along: a list from few claims tests it here (see pool).
+        // Retracted claims alone (the retracted view) come from the retractions made by t, one claim in two hundred in
+        // the benchmark's corpus: walking the claims for them read the whole ledger for a page (0.4-0.6 s at 10^6
+        // entries; docs/benchmarks.md, twenty-fifth round).
+        boolean retractedOnly = Set.of(ClaimStatus.RETRACTED).equals(filter.statuses());
         StringBuilder sql = new StringBuilder("select c.claim_id, c.occurred_at, c.").append(time.column())
-                .append(" as axis_at from claim_view c where 1 = 1");
+                .append(" as axis_at from ").append(retractedOnly
+                        ? "claim_retraction r join claim_view c on c.claim_id = r.claim_id where " + time.visible("r")
+                        : "claim_view c where 1 = 1");
         // A search alone reads the claims of the words its terms begin in page order from the word index: a page
         // costs about a page of candidates, however many claims match (each term's claims, intersected, when it has
         // several). A term that begins too many words is left to the checks. Beside a filter that names claims
         // (article, topic, subject, source) it starts as a list does, from the fewest.
         Optional<List<List<String>>> words = Optional.empty();
+        // The longest of the search's terms that begin too many words to read their postings ("12345" begins
+        // "12345", "12345)", "12345." …), if any: when few claims have it, they are where the search starts.
+        String broad = null;
         if (filter.q() != null && !ClaimFilters.lead(filter.q()).isEmpty() && filter.articleId() == null
                 && filter.topic() == null && filter.subject() == null && filter.source() == null) {
             List<List<String>> termsWords = new ArrayList<>();
@@ -77,7 +87,11 @@ class ClaimReader {
                 if (begun.isPresent() && begun.get().isEmpty()) {
                     return new ClaimPage(List.of(), null);
                 }
-                begun.ifPresent(termsWords::add);
+                if (begun.isPresent()) {
+                    termsWords.add(begun.get());
+                } else if (broad == null || term.length() > broad.length()) {
+                    broad = term;
+                }
             }
             words = termsWords.isEmpty() ? Optional.empty() : Optional.of(termsWords);
         }
@@ -85,7 +99,16 @@ class ClaimReader {
         // with many, walking the claims in order fills a page sooner. The filters below decide either way.
         List<Optional<List<String>>> starts = new ArrayList<>();
         if (filter.q() != null && words.isEmpty()) {
-            starts.add(filters.fewMatches(filter.q()));
+            starts.add(filters.fewMatches(ClaimFilters.lead(filter.q())));
+        } else if (broad != null) {
+            // A term of few claims beside terms of many: its claims, checked for the others, are fewer than a walk
+            // of the others' postings checked for it ("report 12345": 22-24 s at 10^6 entries, every claim with
+            // "report" checked; docs/benchmarks.md, twenty-fifth round).
+            Optional<List<String>> few = filters.fewMatches(broad);
+            if (few.isPresent()) {
+                starts.add(few);
+                words = Optional.empty();
+            }
         }
         if (filter.subject() != null) {
             starts.add(filters.fewAbout(filter.subject()));
@@ -133,7 +156,7 @@ class ClaimReader {
         }
         Candidates candidates = words.isPresent() ? (words.get().size() == 1 ? postings(words.get().get(0))
                 : intersection(words.get()))
-                : fromStarts ? pool(sql, params, query.asOf().at())
+                : fromStarts || retractedOnly ? pool(sql, params, query.asOf().at())
                 : walk(sql.append(" and ").append(time.visible("c")), params, filter.topic() != null);
         List<String> ids = checks.isEmpty()
                 ? candidates.after(afterTime, afterId, query.limit() + 1).stream().map(Candidate::id).toList()
@@ -309,8 +332,8 @@ class ClaimReader {
     }
 
     /**
-     * Every claim of the few a search or subject starts from that the conditions let through and that exists as of
-     * the moment read, read by their ids and put in page order here. Given an order, a limit or the time condition
+     * Every claim of the few a search or subject starts from (or of the retracted ones) that the conditions let
+     * through and that exists as of the moment read, read by their ids and put in page order here. Given an order, a limit or the time condition
      * in SQL, H2 walked the time indexes instead and tested each claim against the whole id list one by one (stack
      * samples: most of a search's time at 10^4 claims); by ids alone it looks each up by the primary key.
      */
