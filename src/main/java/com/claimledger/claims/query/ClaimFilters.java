@@ -135,13 +135,12 @@ class ClaimFilters {
     }
 
     /**
-     * Every term of {@code q} begins a word of the claim (statement and quote of any of its wordings,
+     * Every one of the {@code terms} begins a word of the claim (statement and quote of any of its wordings,
      * case-insensitive): one index lookup a term. Whether the terms occur in its wording as of t, as a search asks,
      * is {@link #wordedAsOf}'s to tell: for a claim never amended this condition already says so.
      */
-    String text(String q, MapSqlParameterSource params) {
+    String text(List<String> terms, MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder();
-        List<String> terms = Words.terms(q);
         for (int i = 0; i < terms.size(); i++) {
             sql.append(" and exists (select 1 from claim_word k where k.claim_id = c.claim_id and k.word like :word")
                     .append(i).append(" escape '\\')");

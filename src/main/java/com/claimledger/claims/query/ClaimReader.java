@@ -79,6 +79,7 @@ class ClaimReader {
         // The longest of the search's terms that begin too many words to read their postings ("12345" begins
         // "12345", "12345)", "12345." …), if any: when few claims have it, they are where the search starts.
         String broad = null;
+        List<String> unread = new ArrayList<>();
         if (filter.q() != null && !ClaimFilters.lead(filter.q()).isEmpty() && filter.articleId() == null
                 && filter.topic() == null && filter.subject() == null && filter.source() == null) {
             List<List<String>> termsWords = new ArrayList<>();
@@ -89,8 +90,11 @@ class ClaimReader {
                 }
                 if (begun.isPresent()) {
                     termsWords.add(begun.get());
-                } else if (broad == null || term.length() > broad.length()) {
-                    broad = term;
+                } else {
+                    unread.add(term);
+                    if (broad == null || term.length() > broad.length()) {
+                        broad = term;
+                    }
                 }
             }
             words = termsWords.isEmpty() ? Optional.empty() : Optional.of(termsWords);
@@ -142,7 +146,9 @@ class ClaimReader {
             checks.append(time.statusIn(filter.statuses(), "c", params));
         }
         if (filter.q() != null) {
-            checks.append(filters.text(filter.q(), params));
+            // A claim read from the terms' postings has a word that each of those terms begins: only the terms left
+            // to the checks are looked up (a lookup of the word index a term and candidate).
+            checks.append(filters.text(words.isPresent() ? unread : Words.terms(filter.q()), params));
         }
         // What SQL cannot check without reading each claim's wording: a search's terms in the wording as of t.
         UnaryOperator<List<String>> worded = filter.q() == null ? UnaryOperator.identity()
