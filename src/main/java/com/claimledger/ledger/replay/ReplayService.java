@@ -112,8 +112,9 @@ public class ReplayService {
     /** Threads of the checks before the switch ({@code ledger.replay.check-threads}; 0, the default: one a core). */
     private final int checkThreads;
     /**
-     * Whether the derived tables' rows are derived from the live tables while the events are fed ({@code
-     * ledger.replay.derive-ahead}, on by default; {@link ShadowTables#deriveAhead}), or from the shadows after.
+     * Whether the derived tables' rows are derived from the live tables, and the live side of the checks scanned,
+     * while the events are fed ({@code ledger.replay.derive-ahead}, on by default; {@link ShadowTables#ahead}), or
+     * from the shadows and by the checks after.
      */
     private final boolean deriveAhead;
     private volatile String current;
@@ -292,7 +293,9 @@ public class ReplayService {
             long rebuilt;
             Set<String> leave = derived.stream().map(DerivedTable::table).collect(Collectors.toCollection(HashSet::new));
             ShadowTables.Checked checks;
-            try (ShadowTables.Ahead ahead = deriveAhead ? shadow.deriveAhead(derived) : ShadowTables.Ahead.NONE) {
+            try (ShadowTables.Ahead ahead = deriveAhead ? shadow.ahead(derived,
+                    processors.stream().map(StreamingEventProcessor::getName).toList(), checkThreads)
+                    : ShadowTables.Ahead.NONE) {
                 last = rebuild(processors, shadow);
                 rebuilt = System.nanoTime();
                 checks = shadow.check(leave, derived, checkThreads, ahead);

@@ -136,17 +136,22 @@ final class ShadowTables {
         int workers = Math.max(1, threads);
         int parts = workers * 4;
         List<Piece> pieces = new java.util.ArrayList<>();
+        // The live tables' scans begun ahead: each piece's fingerprint awaited, after every piece of work here.
+        List<Piece> awaited = new java.util.ArrayList<>();
         List<Tally[]> derivedPairs = new java.util.ArrayList<>();
+        boolean liveAsScanned = ahead.liveUnchanged();
+        if (!liveAsScanned) {
+            log.info("live tables: a projection's token moved while the events were fed; their scans begun then are"
+                    + " not used, they are scanned again");
+            ahead.stopScans();
+        }
         for (DerivedTable table : derived) {
             Tally wanted = new Tally("derived table " + table.table() + ": {} rows derived in {} s");
             Tally standing = new Tally("derived table " + table.table() + ": {} rows scanned in {} s");
             if (!ahead.covers(table)) {
                 derive(table, "replay", workers, wanted, pieces);
             }
-            List<Callable<TableFingerprint>> scans = TableFingerprint.parts(jdbc, postgres, "public." + table.table(),
-                    table.columns(), parts);
-            scans.forEach(scan -> pieces.add(new Piece(standing, scan)));
-            standing.expect(scans.size());
+            liveSide(table.table(), table.columns(), standing, parts, liveAsScanned ? ahead : Ahead.NONE, pieces, awaited);
             derivedPairs.add(new Tally[] {wanted, standing});
         }
         List<Tally> tableTallies = new java.util.ArrayList<>();
@@ -156,20 +161,23 @@ final class ShadowTables {
                 continue;
             }
             List<String> columns = columns(table);
-            Tally[] pair = new Tally[2];
-            int side = 0;
-            for (String schema : List.of("public.", "replay.")) {
-                Tally tally = new Tally(null);
-                List<Callable<TableFingerprint>> scans = TableFingerprint.parts(jdbc, postgres, schema + table, columns,
-                        parts);
-                scans.forEach(scan -> pieces.add(new Piece(tally, scan)));
-                tally.expect(scans.size());
-                pair[side++] = tally;
-                tableTallies.add(tally);
-            }
-            tablePairs.put(table, pair);
+            Tally live = new Tally(null);
+            liveSide(table, columns, live, parts, liveAsScanned ? ahead : Ahead.NONE, pieces, awaited);
+            Tally shadowed = new Tally(null);
+            List<Callable<TableFingerprint>> scans = TableFingerprint.parts(jdbc, postgres, "replay." + table, columns,
+                    parts);
+            scans.forEach(scan -> pieces.add(new Piece(shadowed, scan)));
+            shadowed.expect(scans.size());
+            tableTallies.add(live);
+            tableTallies.add(shadowed);
+            tablePairs.put(table, new Tally[] {live, shadowed});
         }
+        pieces.addAll(awaited);
         run(pieces, workers);
+        if (liveAsScanned && ahead.scans() > 0) {
+            log.info("live tables: {} of {} pieces of their scans run while the events were fed", ahead.ranAhead(),
+                    ahead.scans());
+        }
         Set<String> equal = new java.util.TreeSet<>();
         tablePairs.forEach((table, pair) -> {
             if (pair[0].sum().equals(pair[1].sum())) {
@@ -222,6 +230,73 @@ final class ShadowTables {
     }
 
     /**
+     * The pieces of the scan of live table {@code table}'s rows, counted by {@code tally}: those {@code ahead} has not
+     * begun yet are run by the checks ({@code pieces}); those it has are awaited ({@code awaited}); a table it does not
+     * scan, the checks scan whole.
+     */
+    private void liveSide(String table, List<String> columns, Tally tally, int parts, Ahead ahead, List<Piece> pieces,
+                          List<Piece> awaited) {
+        List<LiveScan> early = ahead.scansOf(table);
+        if (early.isEmpty()) {
+            List<Callable<TableFingerprint>> scans = TableFingerprint.parts(jdbc, postgres, "public." + table, columns,
+                    parts);
+            scans.forEach(scan -> pieces.add(new Piece(tally, scan)));
+            tally.expect(scans.size());
+            return;
+        }
+        tally.expect(early.size());
+        for (LiveScan scan : early) {
+            if (scan.claim()) {
+                pieces.add(new Piece(tally, scan::run));
+            } else {
+                awaited.add(new Piece(tally, scan::awaited));
+            }
+        }
+    }
+
+    /**
+     * A piece of a live table's scan, begun either ahead (while the events are fed) or by the checks, whichever claims
+     * it first; its fingerprint is kept for the other.
+     */
+    static final class LiveScan {
+        private final String table;
+        private final Callable<TableFingerprint> scan;
+        private final java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CompletableFuture<TableFingerprint> result =
+                new java.util.concurrent.CompletableFuture<>();
+
+        LiveScan(String table, Callable<TableFingerprint> scan) {
+            this.table = table;
+            this.scan = scan;
+        }
+
+        /** True once, for whoever runs the piece. */
+        boolean claim() {
+            return begun.compareAndSet(false, true);
+        }
+
+        TableFingerprint run() throws Exception {
+            try {
+                TableFingerprint fingerprint = scan.call();
+                result.complete(fingerprint);
+                return fingerprint;
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+        }
+
+        /** The fingerprint of the piece run ahead, once it has ended; scanned again if it failed there. */
+        TableFingerprint awaited() throws Exception {
+            try {
+                return result.get();
+            } catch (ExecutionException e) {
+                return scan.call();
+            }
+        }
+    }
+
+    /**
      * Begins the derivation of every derived table's rows from the live tables (the default schema), on a thread and a
      * connection of its own, to be compared with the table by {@link #check} in place of a derivation from the shadows
      * once those hold the same rows as the live tables. Called when a replay begins to feed the events: nothing writes
@@ -230,7 +305,52 @@ final class ShadowTables {
      * feeding (seventeenth round in docs/benchmarks.md).
      */
     Ahead deriveAhead(List<DerivedTable> derived) {
-        return derived.isEmpty() ? Ahead.NONE : new Ahead(derived);
+        return derived.isEmpty() ? Ahead.NONE : new Ahead(derived, List.of(), () -> true);
+    }
+
+    /**
+     * {@link #deriveAhead}, and then, on the same thread, the scans of the live side of every check (each live
+     * projection table's rows and each derived table's, in the pieces {@link #check} on {@code threads} threads would
+     * cut them into): the live tables hold still until the switch, so their side of the checks need not wait for the
+     * events to be fed. At 10^6 entries the derivations took some 17 s of the second core while the first fed the
+     * events for 28–32 s, and the live side was most of the 13 s of checks after the feeding (twenty-fifth round in
+     * docs/benchmarks.md). What holds the live tables still is that no projection handles an event until the switch
+     * (this node's processors are stopped, other nodes' paused by the lease, the dead letters' retry refused): every
+     * projection write moves a token of {@code processors}, so the checks use what was scanned ahead only if no token
+     * moved since it began ({@link Ahead#liveUnchanged}).
+     */
+    Ahead ahead(List<DerivedTable> derived, List<String> processors, int threads) {
+        int parts = Math.max(1, threads) * 4;
+        Map<String, String> tokens = tokens(processors);
+        List<LiveScan> scans = new java.util.ArrayList<>();
+        Set<String> derivedTables = new java.util.HashSet<>();
+        for (DerivedTable table : derived) {
+            derivedTables.add(table.table());
+            TableFingerprint.parts(jdbc, postgres, "public." + table.table(), table.columns(), parts)
+                    .forEach(scan -> scans.add(new LiveScan(table.table(), scan)));
+        }
+        for (String table : tables) {
+            if (!derivedTables.contains(table)) {
+                TableFingerprint.parts(jdbc, postgres, "public." + table, columns(table), parts)
+                        .forEach(scan -> scans.add(new LiveScan(table, scan)));
+            }
+        }
+        return new Ahead(derived, scans, () -> tokens.equals(tokens(processors)));
+    }
+
+    /** The tokens of these processors, each segment's, as stored (hex); none if none are named. */
+    private Map<String, String> tokens(List<String> processors) {
+        Map<String, String> tokens = new java.util.TreeMap<>();
+        if (!processors.isEmpty()) {
+            new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc).query(
+                    "select processor_name, segment, token from token_entry where processor_name in (:processors)",
+                    Map.of("processors", processors), rs -> {
+                        byte[] token = rs.getBytes("token");
+                        tokens.put(rs.getString("processor_name") + "/" + rs.getInt("segment"),
+                                token == null ? "" : java.util.HexFormat.of().formatHex(token));
+                    });
+        }
+        return tokens;
     }
 
     /**
@@ -244,18 +364,71 @@ final class ShadowTables {
 
         private final Map<DerivedTable, java.util.concurrent.CompletableFuture<TableFingerprint>> derivations =
                 new java.util.LinkedHashMap<>();
+        private final List<LiveScan> scans;
+        private final java.util.function.BooleanSupplier unchanged;
+        private final java.util.concurrent.atomic.AtomicInteger ranAhead = new java.util.concurrent.atomic.AtomicInteger();
         private final Thread thread;
         private volatile boolean stopped;
+        private volatile boolean scansStopped;
 
         private Ahead() {
+            scans = List.of();
+            unchanged = () -> true;
             thread = null;
         }
 
-        private Ahead(List<DerivedTable> derived) {
+        private Ahead(List<DerivedTable> derived, List<LiveScan> scans, java.util.function.BooleanSupplier unchanged) {
             derived.forEach(table -> derivations.put(table, new java.util.concurrent.CompletableFuture<>()));
-            thread = new Thread(this::deriveAll, "replay-derive-ahead");
+            this.scans = scans;
+            this.unchanged = unchanged;
+            thread = new Thread(() -> {
+                deriveAll();
+                scanAll();
+            }, "replay-derive-ahead");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        /** The live scans' pieces in turn, those the checks have not claimed, until stopped. */
+        private void scanAll() {
+            for (LiveScan scan : scans) {
+                if (stopped || scansStopped) {
+                    return;
+                }
+                if (scan.claim()) {
+                    try {
+                        scan.run();
+                        ranAhead.incrementAndGet();
+                    } catch (Exception e) {
+                        log.warn("live table {}: a piece of its scan ahead failed (the checks scan it again): {}",
+                                scan.table, e.toString());
+                    }
+                }
+            }
+        }
+
+        /** The pieces of a live table's scan begun or to begin ahead; none if it is not scanned ahead. */
+        List<LiveScan> scansOf(String table) {
+            return scans.stream().filter(scan -> scan.table.equals(table)).toList();
+        }
+
+        /** How many pieces of the live tables' scans there are ahead, and how many ran ahead so far. */
+        int scans() {
+            return scans.size();
+        }
+
+        int ranAhead() {
+            return ranAhead.get();
+        }
+
+        /** No projection's token moved since the scans ahead began: what they read is what the live tables hold. */
+        boolean liveUnchanged() {
+            return scans.isEmpty() || unchanged.getAsBoolean();
+        }
+
+        /** No further piece of the live scans begins ahead (one running ends by itself). */
+        void stopScans() {
+            scansStopped = true;
         }
 
         private void deriveAll() {
