@@ -25,6 +25,14 @@ public final class EntityQueries {
     public record EntityPage(List<EntityView> items, String next) {
     }
 
+    /**
+     * The first {@code atMost} canonical entities in name order (as {@link SearchEntities} pages them), in one answer
+     * read with two statements: for the reads that compare every entity (the claim finder, the name suggestions).
+     * {@code next} is null; the answer is cut at {@code atMost}.
+     */
+    public record EveryEntity(int atMost) {
+    }
+
     /** The canonical id and name for each given id. */
     public record ResolveRefs(Collection<String> entityIds) {
     }

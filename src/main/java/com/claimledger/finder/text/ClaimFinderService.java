@@ -3,7 +3,7 @@ package com.claimledger.finder.text;
 import com.claimledger.articles.api.ArticleQueries.FindArticle;
 import com.claimledger.articles.api.ArticleView;
 import com.claimledger.entities.api.EntityQueries.EntityPage;
-import com.claimledger.entities.api.EntityQueries.SearchEntities;
+import com.claimledger.entities.api.EntityQueries.EveryEntity;
 import com.claimledger.entities.api.EntityView;
 import com.claimledger.finder.api.ClaimFinder;
 import com.claimledger.finder.api.Proposals;
@@ -29,7 +29,6 @@ class ClaimFinderService implements ClaimFinder {
 
     /** The ledger's names are read page by page; past this many entities the rest are not consulted. */
     static final int MAX_ENTITIES = 50_000;
-    private static final int PAGE = 500;
 
     private final Finder finder;
     private final QueryGateway queries;
@@ -73,17 +72,12 @@ class ClaimFinderService implements ClaimFinder {
 
     private List<KnownNames.Known> knownEntities() {
         List<KnownNames.Known> known = new ArrayList<>();
-        String cursor = null;
-        do {
-            EntityPage page = queries.query(new SearchEntities(null, PAGE, cursor), EntityPage.class).join();
-            for (EntityView entity : page.items()) {
-                List<String> allNames = new ArrayList<>();
-                allNames.add(entity.name());
-                allNames.addAll(entity.aliases());
-                known.add(new KnownNames.Known(entity.id(), entity.name(), entity.kind(), allNames));
-            }
-            cursor = page.next();
-        } while (cursor != null && known.size() < MAX_ENTITIES);
+        for (EntityView entity : queries.query(new EveryEntity(MAX_ENTITIES), EntityPage.class).join().items()) {
+            List<String> allNames = new ArrayList<>();
+            allNames.add(entity.name());
+            allNames.addAll(entity.aliases());
+            known.add(new KnownNames.Known(entity.id(), entity.name(), entity.kind(), allNames));
+        }
         return known;
     }
 }

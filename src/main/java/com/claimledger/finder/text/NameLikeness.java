@@ -30,6 +30,8 @@ public final class NameLikeness {
     static final double SAME_CONSONANTS = 0.95;
     static final double ACRONYM = 0.93;
     private static final double WORD_MATCH = 0.85;
+    /** The most a word-by-word likeness scores: below any rule that recognises the same name. */
+    static final double WORDS_AT_MOST = 0.9;
     private static final Set<String> SMALL_WORDS = Set.of("of", "for", "the", "and", "in", "on", "at", "de", "al");
 
     private final Transliterator toLatin = Transliterator.getInstance("Any-Latin; Latin-ASCII");
@@ -50,24 +52,49 @@ public final class NameLikeness {
     /*
      * Each name's forms, made once per instance: a ledger-wide comparison meets each name in many pairs, and ICU's
      * transliteration was about half of an entity's alias suggestions at 10^6 entries (stack samples,
-     * docs/benchmarks.md, twenty-fourth round).
+     * docs/benchmarks.md, twenty-fourth round). A pair is scored from the forms alone; its evidence is written only for
+     * the names that decide its score (twenty-sixth round: Levenshtein's distance for the evidence of every pair was
+     * 45% of the merge suggestions' samples at 10^6).
      */
-    private final Map<String, String> latins = new HashMap<>();
-    private final Map<String, String> foldings = new HashMap<>();
-    private final Map<String, String> consonantForms = new HashMap<>();
-    private final Map<String, String> lowers = new HashMap<>();
+    private final Map<String, Form> forms = new HashMap<>();
+
+    /** What a comparison needs of one name, made once. */
+    private record Form(String name, String latin, boolean transliterated, boolean acronymLike, String folded,
+                        String consonants, String acronym, String initials, List<String> words) {
+    }
+
+    private Form form(String name) {
+        Form form = forms.get(name);
+        if (form == null) {
+            // ICU leaves printable ASCII as it is (NameLikenessTest holds it to that), and most names are.
+            String transliterated = printableAscii(name) ? name : toLatin.transliterate(name);
+            String latin = NON_ALPHANUMERIC.matcher(transliterated.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+            String folded = folded(latin);
+            StringBuilder initials = new StringBuilder();
+            for (String word : latin.split(" ")) {
+                if (!word.isEmpty()) {
+                    initials.append(word.charAt(0));
+                }
+            }
+            form = new Form(name, latin, !latin.equals(KnownNamesKey.lower(name)), looksLikeAcronym(name), folded,
+                    consonants(folded), acronym(latin), initials.toString().toUpperCase(Locale.ROOT), content(folded));
+            forms.put(name, form);
+        }
+        return form;
+    }
+
+    static boolean printableAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public String latin(String name) {
-        return latins.computeIfAbsent(name, n -> NON_ALPHANUMERIC.matcher(toLatin.transliterate(n)
-                .toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
-    }
-
-    private String foldedOnce(String latin) {
-        return foldings.computeIfAbsent(latin, NameLikeness::folded);
-    }
-
-    private String consonantsOnce(String folded) {
-        return consonantForms.computeIfAbsent(folded, NameLikeness::consonants);
+        return form(name).latin();
     }
 
     /** The spelling-neutral form of a transliterated name. */
@@ -112,15 +139,14 @@ public final class NameLikeness {
     public Set<String> keys(Candidate candidate) {
         Set<String> keys = new LinkedHashSet<>();
         for (String name : candidate.names()) {
-            String latin = latin(name);
-            if (looksLikeAcronym(name)) {
-                keys.add("acronym:" + latin.replace(" ", ""));
+            Form form = form(name);
+            if (form.acronymLike()) {
+                keys.add("acronym:" + form.latin().replace(" ", ""));
             }
-            String acronym = acronym(latin);
-            if (acronym.length() >= 2) {
-                keys.add("acronym:" + acronym.toLowerCase(Locale.ROOT));
+            if (form.acronym().length() >= 2) {
+                keys.add("acronym:" + form.acronym().toLowerCase(Locale.ROOT));
             }
-            for (String word : consonantsOnce(foldedOnce(latin)).split(" ")) {
+            for (String word : form.consonants().split(" ")) {
                 if (word.length() >= 3) {
                     keys.add("word:" + word.substring(0, 3));
                 }
@@ -131,92 +157,142 @@ public final class NameLikeness {
 
     public Likeness compare(Candidate a, Candidate b) {
         double best = 0;
-        List<String> evidence = new ArrayList<>();
+        Form bestA = null;
+        Form bestB = null;
         for (String nameA : a.names()) {
+            Form formA = form(nameA);
             for (String nameB : b.names()) {
-                List<String> why = new ArrayList<>();
-                double score = names(nameA, nameB, why);
+                Form formB = form(nameB);
+                double score = names(formA, formB, null, false);
                 if (score > best) {
                     best = score;
-                    evidence = why;
+                    bestA = formA;
+                    bestB = formB;
                 }
             }
         }
-        if (best > 0 && a.kind() != null && b.kind() != null && a.kind() != b.kind()
-                && a.kind() != EntityKind.OTHER && b.kind() != EntityKind.OTHER) {
+        List<String> evidence = new ArrayList<>();
+        if (bestA != null) {
+            names(bestA, bestB, evidence, false);
+        }
+        if (best > 0 && differentKinds(a, b)) {
             best *= 0.85;
             evidence.add("different kinds (" + a.kind() + ", " + b.kind() + ")");
         } else if (best > 0 && a.kind() == b.kind()) {
             evidence.add("same kind (" + a.kind() + ")");
         }
-        return new Likeness(Math.round(best * 1000) / 1000.0, evidence);
+        return new Likeness(rounded(best), evidence);
     }
 
-    private double names(String a, String b, List<String> why) {
-        String latinA = latin(a);
-        String latinB = latin(b);
-        if (latinA.isEmpty() || latinB.isEmpty()) {
+    /**
+     * The score {@link #compare} gives, without writing its evidence. A pair that cannot reach {@code floor} may score
+     * lower than it would: names are not compared word by word when even the best such likeness stays under it.
+     */
+    public double score(Candidate a, Candidate b, double floor) {
+        return score(a, b, floor, true);
+    }
+
+    /**
+     * The score of the rules that recognise one name (an acronym, the same name after transliteration, the same
+     * consonants), 0 if none applies to any of the two entities' names. A pair these rules score has that score, as
+     * {@link #compare} gives it: each rule scores above any word-by-word likeness ({@link #WORDS_AT_MOST}).
+     */
+    public double ruleScore(Candidate a, Candidate b) {
+        return score(a, b, 0, false);
+    }
+
+    private double score(Candidate a, Candidate b, double floor, boolean words) {
+        double factor = differentKinds(a, b) ? 0.85 : 1;
+        boolean skipWords = !words || rounded(WORDS_AT_MOST * factor) < floor;
+        double best = 0;
+        for (String nameA : a.names()) {
+            Form formA = form(nameA);
+            for (String nameB : b.names()) {
+                best = Math.max(best, names(formA, form(nameB), null, skipWords));
+            }
+        }
+        return rounded(best * factor);
+    }
+
+    private static double rounded(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+
+    private static boolean differentKinds(Candidate a, Candidate b) {
+        return a.kind() != null && b.kind() != null && a.kind() != b.kind()
+                && a.kind() != EntityKind.OTHER && b.kind() != EntityKind.OTHER;
+    }
+
+    /**
+     * The likeness of two names; with {@code why}, the reasons are added to it (else none are written); with
+     * {@code skipWords}, names that only a word-by-word likeness could join score 0.
+     */
+    private double names(Form a, Form b, List<String> why, boolean skipWords) {
+        if (a.latin().isEmpty() || b.latin().isEmpty()) {
             return 0;
         }
-        if (!latinA.equals(lowers.computeIfAbsent(a, KnownNamesKey::lower))) {
-            why.add("“" + a + "” transliterates to “" + latinA + "”");
+        if (why != null && a.transliterated()) {
+            why.add("“" + a.name() + "” transliterates to “" + a.latin() + "”");
         }
-        if (!latinB.equals(lowers.computeIfAbsent(b, KnownNamesKey::lower))) {
-            why.add("“" + b + "” transliterates to “" + latinB + "”");
+        if (why != null && b.transliterated()) {
+            why.add("“" + b.name() + "” transliterates to “" + b.latin() + "”");
         }
-        if (looksLikeAcronym(a) && acronymOf(latinA, latinB)) {
-            why.add("“" + a + "” is the acronym of “" + b + "”");
+        if (a.acronymLike() && acronymOf(a, b)) {
+            if (why != null) {
+                why.add("“" + a.name() + "” is the acronym of “" + b.name() + "”");
+            }
             return ACRONYM;
         }
-        if (looksLikeAcronym(b) && acronymOf(latinB, latinA)) {
-            why.add("“" + b + "” is the acronym of “" + a + "”");
+        if (b.acronymLike() && acronymOf(b, a)) {
+            if (why != null) {
+                why.add("“" + b.name() + "” is the acronym of “" + a.name() + "”");
+            }
             return ACRONYM;
         }
-        String foldedA = foldedOnce(latinA);
-        String foldedB = foldedOnce(latinB);
-        if (foldedA.equals(foldedB)) {
-            why.add("“" + a + "” and “" + b + "” are the same name after transliteration (“" + foldedA + "”)");
+        if (a.folded().equals(b.folded())) {
+            if (why != null) {
+                why.add("“" + a.name() + "” and “" + b.name() + "” are the same name after transliteration (“"
+                        + a.folded() + "”)");
+            }
             return SAME_AFTER_TRANSLITERATION;
         }
-        if (looksLikeAcronym(a) || looksLikeAcronym(b)) {
+        if (a.acronymLike() || b.acronymLike()) {
             // Letters of an acronym are not a spelling: "GKNB" and "KNB" are two agencies, one letter apart.
             return 0;
         }
-        int distance = levenshtein.apply(foldedA, foldedB);
-        String consonantsA = consonantsOnce(foldedA);
-        if (consonantsA.length() >= 4 && consonantsA.contains(" ") && consonantsA.equals(consonantsOnce(foldedB))) {
-            why.add("“" + a + "” and “" + b + "” have the same consonants in the same order (“" + consonantsA + "”), "
-                    + distance + " letter" + (distance == 1 ? "" : "s") + " apart after transliteration");
+        String consonantsA = a.consonants();
+        if (consonantsA.length() >= 4 && consonantsA.contains(" ") && consonantsA.equals(b.consonants())) {
+            if (why != null) {
+                int distance = levenshtein.apply(a.folded(), b.folded());
+                why.add("“" + a.name() + "” and “" + b.name() + "” have the same consonants in the same order (“"
+                        + consonantsA + "”), " + distance + " letter" + (distance == 1 ? "" : "s")
+                        + " apart after transliteration");
+            }
             return SAME_CONSONANTS;
         }
-        double words = words(foldedA, foldedB);
-        if (words >= THRESHOLD) {
-            why.add("“" + a + "” and “" + b + "”: word by word Jaro-Winkler similarity "
+        if (skipWords) {
+            return 0;
+        }
+        double words = words(a.words(), b.words());
+        if (why != null && words >= THRESHOLD) {
+            int distance = levenshtein.apply(a.folded(), b.folded());
+            why.add("“" + a.name() + "” and “" + b.name() + "”: word by word Jaro-Winkler similarity "
                     + String.format(Locale.ROOT, "%.2f", words) + ", " + distance + " letter" + (distance == 1 ? "" : "s")
                     + " apart after transliteration");
         }
-        return Math.min(words, 0.9);
+        return Math.min(words, WORDS_AT_MOST);
     }
 
-    private boolean acronymOf(String acronymLatin, String nameLatin) {
-        String letters = acronymLatin.replace(" ", "").toUpperCase(Locale.ROOT);
+    private static boolean acronymOf(Form acronym, Form name) {
+        String letters = acronym.latin().replace(" ", "").toUpperCase(Locale.ROOT);
         if (letters.length() < 2) {
             return false;
         }
-        String initials = acronym(nameLatin);
-        StringBuilder all = new StringBuilder();
-        for (String word : nameLatin.split(" ")) {
-            if (!word.isEmpty()) {
-                all.append(word.charAt(0));
-            }
-        }
-        return letters.equals(initials) || (all.length() >= 2 && letters.equals(all.toString().toUpperCase(Locale.ROOT)));
+        return letters.equals(name.acronym()) || (name.initials().length() >= 2 && letters.equals(name.initials()));
     }
 
     /** Words aligned greedily by Jaro-Winkler; a word counts only if it matches well, over the longer name's words. */
-    private double words(String a, String b) {
-        List<String> wordsA = content(a);
-        List<String> wordsB = content(b);
+    private double words(List<String> wordsA, List<String> wordsB) {
         if (wordsA.isEmpty() || wordsB.isEmpty()) {
             return 0;
         }
@@ -247,7 +323,7 @@ public final class NameLikeness {
                 words.add(word);
             }
         }
-        return words;
+        return List.copyOf(words);
     }
 
     /** Lower case with runs of other characters as one space: what transliteration leaves of an ASCII name. */

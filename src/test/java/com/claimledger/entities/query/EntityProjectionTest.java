@@ -4,6 +4,7 @@ import com.claimledger.entities.api.EntitiesMerged;
 import com.claimledger.entities.api.EntityAliasAdded;
 import com.claimledger.entities.api.EntityKind;
 import com.claimledger.entities.api.EntityQueries.EntityPage;
+import com.claimledger.entities.api.EntityQueries.EveryEntity;
 import com.claimledger.entities.api.EntityQueries.FindEntity;
 import com.claimledger.entities.api.EntityQueries.FindEntityByName;
 import com.claimledger.entities.api.EntityQueries.ResolveRefs;
@@ -158,6 +159,31 @@ class EntityProjectionTest {
             } while (cursor != null && ++pages < 20);
             assertThat(seen).as("limit %d", size).containsExactlyElementsOf(all);
         }
+    }
+
+    @Test
+    void everyEntityIsWhatTheSearchPagesThroughInOneAnswerCutAtItsLimit() {
+        givenTheSecurityServicesMerged();
+        projection.on(new EntityRegistered("amirov", "Janbolat Amirov", EntityKind.PERSON, List.of()));
+        projection.on(new EntityRegistered("zhanbolat", "Zhanbolat Amirov", EntityKind.OTHER, List.of("Zh. Amirov")));
+        projection.on(new EntityAliasAdded("amirov", "Zhanbolat Amirov"));
+        projection.on(new EntitiesMerged("amirov", "zhanbolat", "Zhanbolat Amirov"));
+        projection.on(new EntityRegistered("almaty", "Almaty", EntityKind.PLACE, List.of("Алматы")));
+        List<EntityView> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            EntityPage page = projection.search(new SearchEntities(null, 2, cursor));
+            paged.addAll(page.items());
+            cursor = page.next();
+        } while (cursor != null);
+
+        // The same views (names, aliases, merged ids) in the same order, each canonical entity once.
+        EntityPage every = projection.every(new EveryEntity(100));
+        assertThat(every.items()).isEqualTo(paged).hasSize(4);
+        assertThat(every.next()).isNull();
+        assertThat(every.items().get(2).aliases()).containsExactly("Zhanbolat Amirov", "Zh. Amirov");
+        assertThat(projection.every(new EveryEntity(3)).items()).isEqualTo(paged.subList(0, 3));
+        assertThat(projection.every(new EveryEntity(4)).items()).isEqualTo(paged);
     }
 
     @Test
