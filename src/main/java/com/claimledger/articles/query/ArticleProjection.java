@@ -55,7 +55,7 @@ class ArticleProjection {
 
     @QueryHandler
     ProjectionDigest.Part digest(ProjectionDigest.Ask query) {
-        return ProjectionDigest.of(GROUP, jdbc.getJdbcTemplate(), List.of(new ProjectionDigest.Table("article_view", "article_id")));
+        return ProjectionDigest.of(GROUP, jdbc.getJdbcTemplate(), List.of(new ProjectionDigest.Table("article_view")));
     }
 
     @ResetHandler

@@ -55,11 +55,11 @@ class ClaimProjection {
 
     static final String GROUP = "claims";
 
-    private static final List<Table> TABLES = List.of(new Table("claim_review", "claim_id, review_no"),
-            new Table("claim_retraction", "claim_id"), new Table("claim_corroboration", "claim_id, by_claim_id"),
-            new Table("claim_dispute", "claim_id, by_claim_id, round"), new Table("claim_wording", "claim_id, revision"),
-            new Table("claim_subject", "claim_id, position"), new Table("claim_word", "claim_id, word"),
-            new Table("claim_view", "claim_id"));
+    private static final List<Table> TABLES = List.of(new Table("claim_review"),
+            new Table("claim_retraction"), new Table("claim_corroboration"),
+            new Table("claim_dispute"), new Table("claim_wording"),
+            new Table("claim_subject"), new Table("claim_word"),
+            new Table("claim_view"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClaimReader reader;

@@ -72,8 +72,8 @@ class EntityProjection {
 
     @QueryHandler
     ProjectionDigest.Part digest(ProjectionDigest.Ask query) {
-        return ProjectionDigest.of(GROUP, jdbc.getJdbcTemplate(), List.of(new ProjectionDigest.Table("entity_view", "entity_id"),
-                new ProjectionDigest.Table("entity_name", "entity_id, position")));
+        return ProjectionDigest.of(GROUP, jdbc.getJdbcTemplate(), List.of(new ProjectionDigest.Table("entity_view"),
+                new ProjectionDigest.Table("entity_name")));
     }
 
     @ResetHandler

@@ -1,16 +1,12 @@
 package com.claimledger.ledger.replay;
 
+import com.claimledger.ledger.projection.TableScan;
 import org.apache.commons.codec.digest.MurmurHash3;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -28,13 +24,7 @@ import java.util.concurrent.Callable;
  * fingerprint only ever spares work, and values that compare equal in SQL but read differently (a timestamp's offset)
  * only cost the row-by-row comparison.
  *
- * <p>The scan reads in portions: on H2 a page of rows at a time in the order of H2's row key ({@code _ROWID_}), each
- * page its own short query — never as one lazy query ({@code LAZY_QUERY_EXECUTION}): a lazy result that outlives H2's
- * rewriting of sparse chunks (H2Housekeeping) reads pages of chunks already dropped ("Chunk ... not found", H2 issue
- * 4142), after which H2 closes the database; at 10^6 entries it did (tenth round in docs/benchmarks.md) — and never as
- * one materialised result (past {@code h2.maxMemoryRows} H2 writes it to a temporary file first). On PostgreSQL through
- * a cursor (its driver fetches in portions only inside a transaction). It runs on a connection of its own, never in a
- * transaction of the caller's thread.
+ * <p>The scan is a {@link TableScan}: in portions, in parts that may run at once, on connections of their own.
  */
 record TableFingerprint(long rows, long low, long high) {
 
@@ -67,12 +57,10 @@ record TableFingerprint(long rows, long low, long high) {
     }
 
     /**
-     * The scan of a table in about {@code parts} parts that may run at once, each on a connection of its own, whose
-     * fingerprints add up ({@link #plus}) to the table's: on H2 equal spans of its row keys (a replay's checks share
-     * out their work among the cores in pieces, so that none is left scanning alone at the end — at 10^6 ledger
-     * entries the word index's scan, 28 M rows, was one piece of 22–26 s and ran alone for its last 5 s; sixteenth
-     * round in docs/benchmarks.md); on PostgreSQL one part, its cursor. The spans are taken when the part list is
-     * made: nothing may write the table until the parts have run.
+     * The scan of a table in about {@code parts} parts that may run at once ({@link TableScan#parts}), whose
+     * fingerprints add up ({@link #plus}) to the table's (at 10^6 ledger entries the word index's scan, 28 M rows, was
+     * one piece of 22–26 s and ran alone for its last 5 s; sixteenth round in docs/benchmarks.md). Nothing may write
+     * the table until the parts have run.
      */
     static List<Callable<TableFingerprint>> parts(JdbcTemplate jdbc, boolean postgres, String qualifiedTable,
                                                  List<String> columns, int parts) {
@@ -81,82 +69,7 @@ record TableFingerprint(long rows, long low, long high) {
 
     static List<Callable<TableFingerprint>> parts(JdbcTemplate jdbc, boolean postgres, String qualifiedTable,
                                                  List<String> columns, int parts, int pageRows) {
-        if (postgres) {
-            return List.of(() -> scanWithCursor(jdbc, qualifiedTable, columns, pageRows));
-        }
-        // The least and the greatest row key, each the first row of the table's row order (a lookup; H2 answers
-        // min(_rowid_), max(_rowid_) by reading a whole index: 8.4 s for the word index at 10^6 entries).
-        List<Long> least = outside(() -> jdbc.queryForList("select _rowid_ from " + qualifiedTable
-                + " order by _rowid_ fetch first 1 rows only", Long.class));
-        List<Long> greatest = outside(() -> jdbc.queryForList("select _rowid_ from " + qualifiedTable
-                + " order by _rowid_ desc fetch first 1 rows only", Long.class));
-        if (least.isEmpty() || greatest.isEmpty()) {
-            return List.of(() -> new TableFingerprint(0, 0, 0));
-        }
-        // Spans (after, upTo] of the row keys from just below the least to the greatest, in equal steps.
-        long first = least.get(0) - 1;
-        long span = greatest.get(0) - first;
-        int count = (int) Math.max(1, Math.min(parts, span));
-        List<Callable<TableFingerprint>> scans = new java.util.ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            long after = first + span / count * i + Math.min(i, span % count);
-            long upTo = first + span / count * (i + 1) + Math.min(i + 1, span % count);
-            scans.add(() -> scanPages(jdbc, qualifiedTable, columns, pageRows, after, upTo));
-        }
-        return scans;
-    }
-
-    private static TableFingerprint scanWithCursor(JdbcTemplate jdbc, String qualifiedTable, List<String> columns,
-                                                   int pageRows) {
-        return outside(() -> jdbc.execute((ConnectionCallback<TableFingerprint>) connection -> {
-            Sum sum = new Sum();
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.setFetchSize(pageRows);
-                try (ResultSet rows = statement.executeQuery("select " + String.join(", ", columns) + " from "
-                        + qualifiedTable)) {
-                    while (rows.next()) {
-                        sum.add(rows, 1, columns.size());
-                    }
-                }
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-            return sum.fingerprint();
-        }));
-    }
-
-    /** The rows with row keys in ({@code after}, {@code upTo}], a page at a time. */
-    private static TableFingerprint scanPages(JdbcTemplate jdbc, String qualifiedTable, List<String> columns,
-                                              int pageRows, long after, long upTo) {
-        return outside(() -> {
-            Sum sum = new Sum();
-            NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
-            String page = "select _rowid_, " + String.join(", ", columns) + " from " + qualifiedTable
-                    + " where _rowid_ > :after and _rowid_ <= :upTo order by _rowid_ fetch first " + pageRows
-                    + " rows only";
-            long[] last = {after};
-            while (true) {
-                int[] read = {0};
-                named.query(page, new MapSqlParameterSource("after", last[0]).addValue("upTo", upTo), rows -> {
-                    last[0] = rows.getLong(1);
-                    read[0]++;
-                    sum.add(rows, 2, columns.size());
-                });
-                if (read[0] < pageRows) {
-                    return sum.fingerprint();
-                }
-            }
-        });
-    }
-
-    private static <T> T outside(java.util.function.Supplier<T> scan) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("a fingerprint scans on a connection of its own, outside any transaction");
-        }
-        return scan.get();
+        return TableScan.parts(jdbc, postgres, qualifiedTable, columns, parts, pageRows, Sum::new);
     }
 
     /**
@@ -169,7 +82,7 @@ record TableFingerprint(long rows, long low, long high) {
      * is in as part of the whole row's text (at 10^6 entries the rows' encoding and hash were a third of the checks
      * before a replay's switch; seventeenth round in docs/benchmarks.md).
      */
-    static final class Sum {
+    static final class Sum implements TableScan.Rows<TableFingerprint> {
         /** The lanes' start, and a null's hash: constants of no meaning (the digits of pi and e). */
         static final long ROW_LOW = 0x243F6A8885A308D3L;
         static final long ROW_HIGH = 0xB7E151628AED2A6AL;
@@ -187,7 +100,8 @@ record TableFingerprint(long rows, long low, long high) {
         private long high;
 
         /** Adds the row at the result's cursor: {@code columns} columns from the {@code first}. */
-        void add(ResultSet rows, int first, int columns) throws SQLException {
+        @Override
+        public void add(ResultSet rows, int first, int columns) throws SQLException {
             begin(columns);
             for (int i = 0; i < columns; i++) {
                 column(i, rows.getObject(first + i));
@@ -244,6 +158,11 @@ record TableFingerprint(long rows, long low, long high) {
 
         TableFingerprint fingerprint() {
             return new TableFingerprint(count, low, high);
+        }
+
+        @Override
+        public TableFingerprint result() {
+            return fingerprint();
         }
 
         /** MurmurHash3's finaliser: a bijection of 64 bits in which every bit of the input moves every bit of the output. */
