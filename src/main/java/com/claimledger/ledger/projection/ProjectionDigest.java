@@ -34,8 +34,15 @@ import java.util.concurrent.Future;
  */
 public final class ProjectionDigest {
 
-    /** One projection's contribution to {@code GET /api/views/checksum}. */
-    public record Part(String projection, String sha256) {
+    /**
+     * One projection's contribution to {@code GET /api/views/checksum}, or why it could not be made ({@code failure}):
+     * scatter-gather leaves out a handler that throws, so a digest that fails answers with its failure instead.
+     */
+    public record Part(String projection, String sha256, String failure) {
+
+        public Part(String projection, String sha256) {
+            this(projection, sha256, null);
+        }
     }
 
     /** Asked of every projection at once (scatter-gather); each answers with its {@link Part}. */
@@ -53,6 +60,14 @@ public final class ProjectionDigest {
     }
 
     public static Part of(String projection, JdbcTemplate jdbc, List<Table> tables) {
+        try {
+            return digest(projection, jdbc, tables);
+        } catch (RuntimeException e) {
+            return new Part(projection, null, e.toString());
+        }
+    }
+
+    private static Part digest(String projection, JdbcTemplate jdbc, List<Table> tables) {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
                 connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
@@ -98,8 +113,12 @@ public final class ProjectionDigest {
 
     public static String combine(List<Part> parts) {
         if (parts.isEmpty()) {
-            // Scatter-gather leaves out a projection whose digest failed (and logs it): never a checksum of nothing.
             throw new IllegalStateException("no projection answered with its digest");
+        }
+        for (Part part : parts) {
+            if (part.failure() != null) {
+                throw new IllegalStateException("the digest of " + part.projection() + " failed: " + part.failure());
+            }
         }
         MessageDigest digest = sha256();
         parts.stream().sorted(Comparator.comparing(Part::projection))

@@ -149,6 +149,20 @@ class ProjectionDigestTest {
     }
 
     @Test
+    void aDigestThatFailsSaysSoAndTheChecksumIsRefusedRatherThanMadeWithoutIt() {
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:digest-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", "sa", ""));
+        ProjectionDigest.Part failed = ProjectionDigest.of("probe", jdbc, TABLES);
+        assertThat(failed.sha256()).isNull();
+        assertThat(failed.failure()).contains("digest_word");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProjectionDigest.combine(List.of(
+                        new ProjectionDigest.Part("articles", "00"), failed)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("probe");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProjectionDigest.combine(List.of()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void theSumOfRowHashesCarriesAcrossItsWordsAndWrapsAt2To256() {
         Random random = new Random(9);
         ProjectionDigest.RowSum sum = new ProjectionDigest.RowSum();
