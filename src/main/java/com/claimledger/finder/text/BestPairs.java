@@ -31,6 +31,9 @@ final class BestPairs {
 
     /** The score a pair needs to be kept: the threshold, or the worst kept pair's once {@code limit} are kept. */
     double floor() {
+        if (limit <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
         return worstFirst.size() < limit ? NameLikeness.THRESHOLD
                 : Math.max(NameLikeness.THRESHOLD, worstFirst.peek().score());
     }

@@ -110,7 +110,7 @@ class BestSuggestionsTest {
         // Limits that cut among pairs of one score, among them the pairs only a word-by-word likeness joins (0.9).
         long aboveWords = every.stream().filter(s -> s.score() > 0.9).count();
         assertThat(every.stream().filter(s -> s.score() == 0.9).count()).as("ties at 0.9").isGreaterThan(3);
-        for (int limit : new int[]{1, 3, 20, 100, (int) aboveWords + 1, (int) aboveWords + 3, 100_000}) {
+        for (int limit : new int[]{0, 1, 3, 20, 100, (int) aboveWords + 1, (int) aboveWords + 3, 100_000}) {
             assertThat(SuggestionService.ledgerWide(all, limit).suggestions()).as("limit %d", limit)
                     .isEqualTo(every.subList(0, Math.min(limit, every.size())));
         }
