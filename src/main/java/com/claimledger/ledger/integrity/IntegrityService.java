@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -36,11 +37,14 @@ class IntegrityService implements LedgerIntegrity {
     private final Clock clock;
     private final DataSource dataSource;
     private final TransactionTemplate readOnly;
+    private final RecentHead recent;
 
     IntegrityService(LedgerTree tree, Clock clock, DataSource dataSource, PlatformTransactionManager transactions,
-                     @Value("${ledger.integrity.key-dir:${ledger.data-dir}}") Path keyDir) {
+                     @Value("${ledger.integrity.key-dir:${ledger.data-dir}}") Path keyDir,
+                     @Value("${ledger.integrity.head-reuse:1s}") Duration headReuse) {
         this.tree = tree;
         this.clock = clock;
+        this.recent = new RecentHead(headReuse);
         this.dataSource = dataSource;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -96,8 +100,9 @@ class IntegrityService implements LedgerIntegrity {
         });
     }
 
+    /** The signed head of {@code size} entries: the one signed last while it stands ({@link RecentHead}). */
     private SignedHead signed(long size) {
-        return signer.sign(size, MerkleTree.root(tree, size), clock.instant());
+        return recent.of(size, clock.instant(), at -> signer.sign(size, MerkleTree.root(tree, size), at));
     }
 
     private static long within(String field, long value, long min, long max) {
