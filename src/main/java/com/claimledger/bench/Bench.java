@@ -491,6 +491,7 @@ final class Bench {
             progress("  GET " + path.getKey());
             Load.Stats stats = load.run(options.warmup(), options.requests(), i -> load.get(path.getValue().apply(i)), 200);
             progress("    " + stats);
+            stats.slowest().forEach(slow -> progress("      slowest: " + slow));
             results.add(new Object[]{path.getKey(), stats});
         }
         return results;

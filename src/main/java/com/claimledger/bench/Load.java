@@ -42,9 +42,13 @@ final class Load {
      * Latency percentiles and throughput of one measured run; {@code late}: writes answered 202, stored but not yet
      * shown by the views when they answered.
      */
-    /** The window's bounds are {@link Heap#uptimeMillis()}, so that the collections inside it can be found. */
+    /**
+     * The window's bounds are {@link Heap#uptimeMillis()}, so that the collections inside it can be found. {@code
+     * slowest}: the {@value #SLOWEST} slowest requests, slowest first, as "12.3 ms GET /path" — which requests make a
+     * p99 (the printed line shows them; the JSON does not).
+     */
     record Stats(int requests, double perSecond, double p50Ms, double p99Ms, double meanMs, int late, long fromMillis,
-                 long toMillis) {
+                 long toMillis, List<String> slowest) {
 
         @Override
         public String toString() {
@@ -52,6 +56,9 @@ final class Load {
                     perSecond, p50Ms, p99Ms, meanMs, late);
         }
     }
+
+    /** How many of a load's slowest requests its {@link Stats} name. */
+    static final int SLOWEST = 3;
 
     /** A write stored whose views lagged behind (see {@code RecordedNotYetVisible}). */
     static final int STORED_NOT_YET_VISIBLE = 202;
@@ -121,6 +128,7 @@ final class Load {
 
     private Stats measure(int offset, int requests, IntFunction<Request> request, int expectedStatus) {
         long[] latencies = new long[requests];
+        String[] sent = new String[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger late = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -133,11 +141,13 @@ final class Load {
                     for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                         Request built = request.apply(offset + i);
                         ClassicHttpRequest classic = built.toClassic();
-                        long sent = System.nanoTime();
+                        sent[i] = built.method() + " " + built.uri().getRawPath()
+                                + (built.uri().getRawQuery() == null ? "" : "?" + built.uri().getRawQuery());
+                        long sentAt = System.nanoTime();
                         Answer answer = http.execute(classic,
                                 response -> new Answer(response.getCode(), response.getEntity() == null ? new byte[0]
                                         : EntityUtils.toByteArray(response.getEntity())));
-                        latencies[i] = System.nanoTime() - sent;
+                        latencies[i] = System.nanoTime() - sentAt;
                         if (lateWrite(built.method(), answer.status(), expectedStatus)) {
                             late.incrementAndGet();
                         } else if (answer.status() != expectedStatus) {
@@ -163,7 +173,7 @@ final class Load {
             pool.shutdownNow();
         }
         long wall = System.nanoTime() - start;
-        return stats(latencies, wall, late.get(), fromMillis, Heap.uptimeMillis());
+        return stats(latencies, sent, wall, late.get(), fromMillis, Heap.uptimeMillis());
     }
 
     /**
@@ -187,12 +197,15 @@ final class Load {
         return status == STORED_NOT_YET_VISIBLE && expectedStatus != STORED_NOT_YET_VISIBLE && !method.equals("GET");
     }
 
-    static Stats stats(long[] latencies, long wallNanos, int late, long fromMillis, long toMillis) {
+    static Stats stats(long[] latencies, String[] requests, long wallNanos, int late, long fromMillis, long toMillis) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
+        List<String> slowest = java.util.stream.IntStream.range(0, latencies.length).boxed()
+                .sorted((a, b) -> Long.compare(latencies[b], latencies[a])).limit(SLOWEST)
+                .map(i -> String.format(java.util.Locale.ROOT, "%.1f ms %s", latencies[i] / 1e6, requests[i])).toList();
         return new Stats(sorted.length, sorted.length / (wallNanos / 1e9), percentile(sorted, 0.50),
-                percentile(sorted, 0.99), mean, late, fromMillis, toMillis);
+                percentile(sorted, 0.99), mean, late, fromMillis, toMillis, slowest);
     }
 
     /** Nearest-rank percentile, in milliseconds. */

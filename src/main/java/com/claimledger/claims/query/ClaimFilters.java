@@ -125,8 +125,19 @@ class ClaimFilters {
 
     /** The claims about the entity a name denotes (merged ones included), when there are few of them (as above). */
     Optional<List<String>> fewAbout(String subject) {
+        return fewAbout(members(subject));
+    }
+
+    /** The claims about any of these entities ({@link #members} of a name), when there are few of them. */
+    Optional<List<String>> fewAbout(List<String> members) {
         return few("select distinct claim_id from claim_subject where entity_id in (:members) limit :cap",
-                new MapSqlParameterSource("members", members(subject)));
+                new MapSqlParameterSource("members", members));
+    }
+
+    /** Every claim about any of these entities ({@link #members} of a name), however many. */
+    Set<String> allAbout(List<String> members) {
+        return new HashSet<>(jdbc.queryForList("select claim_id from claim_subject where entity_id in (:members)",
+                new MapSqlParameterSource("members", members), String.class));
     }
 
     private Optional<List<String>> few(String sql, MapSqlParameterSource params) {

@@ -440,9 +440,7 @@ class ClaimReader {
             List<String> key = PageCursor.decode(query.cursor(), 2);
             after = new Pair(key.get(0), key.get(1));
         }
-        PairCandidates candidates = query.subject() != null
-                ? pairsOf("select s.claim_id from claim_subject s where s.entity_id in (:members)",
-                        new MapSqlParameterSource("members", filters.members(query.subject())), after)
+        PairCandidates candidates = query.subject() != null ? pairsAbout(filters.members(query.subject()), after)
                 : query.topic() != null
                 ? pairsOf("select c.claim_id from claim_view c where c.topic_key = :topic",
                         new MapSqlParameterSource("topic", Names.key(query.topic())), after)
@@ -465,7 +463,7 @@ class ClaimReader {
     }
 
     /** A disputed claim and the claim disputing it: the disputed view's order and key. */
-    private record Pair(String claimId, String byClaimId) {
+    record Pair(String claimId, String byClaimId) {
     }
 
     /** A dispute of the disputed view: one round of a pair's disputes. */
@@ -476,7 +474,7 @@ class ClaimReader {
      * The disputed pairs a view's filters let through, in key order, from the request's key (if any) on: each call
      * gives up to {@code count} more after those it gave, and none once they are all given.
      */
-    private interface PairCandidates {
+    interface PairCandidates {
         List<Pair> next(int count);
     }
 
@@ -543,6 +541,49 @@ class ClaimReader {
                 last[0] = rounds.get(rounds.size() - 1);
             }
             return rounds.stream().distinct().toList();
+        };
+    }
+
+    /**
+     * The disputed pairs with a claim about any of the entities {@code members}, after the key (if any), in key order.
+     * A subject of few claims ({@code ledger.search.few-matches}) starts from its claims' disputes ({@link #pairsOf}).
+     * One of many — at 10^6 entries each of the hundred subjects every dossier names has some 6,000 claims — walks
+     * every pair in key order instead, {@link #ROUNDS_A_BLOCK} rounds at a time from the disputes' primary key, and
+     * keeps those with a claim among its claims (read once, a set): a page then costs the rounds walked until it is
+     * full, where looking up both sides' disputes of each of its claims and ordering them all took 70–470 ms a page
+     * (docs/benchmarks.md, twenty-seventh round).
+     */
+    private PairCandidates pairsAbout(List<String> members, Pair after) {
+        if (filters.fewAbout(members).isPresent()) {
+            return pairsOf("select s.claim_id from claim_subject s where s.entity_id in (:members)",
+                    new MapSqlParameterSource("members", members), after);
+        }
+        return withAClaimAmong(filters.allAbout(members), everyPair(after), ROUNDS_A_BLOCK);
+    }
+
+    /** How many disputed rounds {@link #pairsAbout} walks at a time. */
+    static final int ROUNDS_A_BLOCK = 4096;
+
+    /**
+     * The pairs of {@code pairs} (each call: up to the count asked, after those given, none only at the end), those
+     * with either claim among {@code claims} only, walked {@code block} rounds at a time: a pair walked beyond the count
+     * asked is kept for the next call.
+     */
+    static PairCandidates withAClaimAmong(Set<String> claims, PairCandidates pairs, int block) {
+        java.util.ArrayDeque<Pair> walked = new java.util.ArrayDeque<>();
+        boolean[] end = {false};
+        return count -> {
+            while (walked.size() < count && !end[0]) {
+                List<Pair> next = pairs.next(block);
+                end[0] = next.isEmpty();
+                next.stream().filter(pair -> claims.contains(pair.claimId()) || claims.contains(pair.byClaimId()))
+                        .forEach(walked::add);
+            }
+            List<Pair> given = new ArrayList<>();
+            while (given.size() < count && !walked.isEmpty()) {
+                given.add(walked.poll());
+            }
+            return given;
         };
     }
 

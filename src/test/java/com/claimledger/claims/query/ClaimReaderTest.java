@@ -451,6 +451,103 @@ class ClaimReaderTest {
         assertThat(ledger.disputes(now(), null, null).items().get(0).reason()).isEqualTo("Again.");
     }
 
+    /**
+     * A subject of more claims than {@code ledger.search.few-matches} (3 here): its pairs come from a walk of every pair
+     * in key order, kept when either claim is about it. In pages of every size, with and without a topic, they are the
+     * unfiltered view's pairs with a claim about the subject — withdrawn, disputed again and retracted ones included.
+     */
+    @Test
+    void pagesOfDisputesAboutASubjectOfManyClaimsAreTheViewsPairsWithAClaimAboutIt() {
+        java.util.Random random = new java.util.Random(27);
+        String[][] choices = {{AMIROV.id()}, {"zhanbolat-amirov"}, {BISHKEK.id()}, {AMIROV.id(), BISHKEK.id()}, {}};
+        Map<String, Set<String>> about = Map.of("Zhanbolat Amirov", new java.util.HashSet<>(), "Bishkek",
+                new java.util.HashSet<>());
+        List<String> ids = new ArrayList<>();
+        Instant at = Instant.parse("2026-01-05T10:00:00Z");
+        for (int i = 0; i < 36; i++) {
+            // ids whose key order is not the order they were recorded in
+            String id = "m" + (char) ('a' + (i * 7) % 26) + i;
+            String[] subjects = choices[random.nextInt(choices.length)];
+            ledger.claim(id).about(subjects).onTopic(i % 3 == 0 ? "even" : "odd").recordedAt(at = at.plusSeconds(1));
+            for (String subject : subjects) {
+                about.get(subject.equals(BISHKEK.id()) ? "Bishkek" : "Zhanbolat Amirov").add(id);
+            }
+            ids.add(id);
+        }
+        // as the ledger allows: a pair is disputed again only after its dispute was withdrawn
+        List<String[]> open = new ArrayList<>();
+        Set<String> inForce = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            String claim = ids.get(random.nextInt(ids.size()));
+            String by = ids.get(random.nextInt(ids.size()));
+            if (!claim.equals(by) && inForce.add(claim + " by " + by)) {
+                ledger.disputed(claim, by, "round " + i, day("2015-07-21"), at = at.plusSeconds(1));
+                open.add(new String[] {claim, by});
+            }
+        }
+        for (int i = 0; i < 12; i++) {
+            String[] pair = open.remove(random.nextInt(open.size()));
+            ledger.withdrawn(pair[0], pair[1], "Recorded in error.", day("2015-07-22"), at = at.plusSeconds(1));
+            if (i % 2 == 0) {
+                ledger.disputed(pair[0], pair[1], "Again.", day("2015-07-23"), at = at.plusSeconds(1));
+            }
+        }
+        ledger.retracted(ids.get(3), "Denied.", KNB.id(), day("2015-07-24"), at = at.plusSeconds(1));
+        ledger.retracted(ids.get(17), "Denied.", KNB.id(), day("2015-07-24"), at.plusSeconds(1));
+
+        List<String> every = pairs(ledger.disputes(now(), null, null));
+        for (String subject : about.keySet()) {
+            List<String> expected = every.stream().filter(pair -> {
+                String[] claims = pair.split(" by ");
+                return about.get(subject).contains(claims[0]) || about.get(subject).contains(claims[1]);
+            }).toList();
+            assertThat(about.get(subject).size()).as("claims about %s", subject).isGreaterThan(3);
+            assertThat(expected.size()).as("pairs about %s", subject).isGreaterThan(8).isLessThan(every.size());
+            assertThat(pairs(ledger.disputes(now(), subject, null))).as("about %s", subject).isEqualTo(expected);
+            assertThat(pagedDisputes(subject, null)).as("about %s, in pages", subject).isEqualTo(expected);
+            for (String topic : List.of("even", "odd")) {
+                List<String> onTopic = pairs(ledger.disputes(now(), subject, topic));
+                assertThat(onTopic).as("about %s on %s", subject, topic).isSubsetOf(expected)
+                        .isEqualTo(pairs(ledger.disputes(now(), null, topic)).stream().filter(expected::contains).toList());
+                assertThat(pagedDisputes(subject, topic)).as("about %s on %s, in pages", subject, topic)
+                        .isEqualTo(onTopic);
+            }
+        }
+    }
+
+    /** The walk's pairs with a claim among the subject's, whatever the blocks it walks and the counts asked for. */
+    @Test
+    void aWalkKeepsThePairsWithAClaimAmongTheSubjectsWithNeitherDuplicatesNorOmissions() {
+        List<ClaimReader.Pair> every = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            every.add(new ClaimReader.Pair("c" + (100 + i), "c" + (100 + (i * 13) % 40)));
+        }
+        Set<String> claims = Set.of("c101", "c104", "c105", "c117", "c139");
+        List<ClaimReader.Pair> expected = every.stream()
+                .filter(pair -> claims.contains(pair.claimId()) || claims.contains(pair.byClaimId())).toList();
+        for (int block = 1; block <= 9; block++) {
+            for (int count = 1; count <= 7; count++) {
+                int[] given = {0};
+                ClaimReader.PairCandidates walk = n -> {
+                    List<ClaimReader.Pair> next = every.subList(given[0], Math.min(every.size(), given[0] + n));
+                    given[0] += next.size();
+                    return next;
+                };
+                ClaimReader.PairCandidates kept = ClaimReader.withAClaimAmong(claims, walk, block);
+                List<ClaimReader.Pair> seen = new ArrayList<>();
+                for (List<ClaimReader.Pair> next = kept.next(count); !next.isEmpty(); next = kept.next(count)) {
+                    assertThat(next.size()).as("block %d, count %d", block, count).isLessThanOrEqualTo(count);
+                    if (seen.size() + next.size() < expected.size()) {
+                        assertThat(next).as("block %d, count %d: a full answer until the end", block, count)
+                                .hasSize(count);
+                    }
+                    seen.addAll(next);
+                }
+                assertThat(seen).as("block %d, count %d", block, count).isEqualTo(expected);
+            }
+        }
+    }
+
     /** Every dispute of a view, read in pages of each size from 1 to 8, each size's pages joined. */
     private List<String> pagedDisputes(String subject, String topic) {
         List<String> first = null;
@@ -463,7 +560,7 @@ class ClaimReaderTest {
                 assertThat(page.items().size()).isLessThanOrEqualTo(limit);
                 seen.addAll(pairs(page));
                 cursor = page.next();
-            } while (cursor != null && ++pages < 20);
+            } while (cursor != null && ++pages < 200);
             if (first == null) {
                 first = seen;
             }
