@@ -130,15 +130,20 @@ class ClaimFilters {
 
     /** The claims about any of these entities ({@link #members} of a name), when there are few of them. */
     Optional<List<String>> fewAbout(List<String> members) {
-        return few("select distinct claim_id from claim_subject where entity_id in (:members) limit :cap",
-                new MapSqlParameterSource("members", members));
+        return few(FEW_ABOUT, new MapSqlParameterSource("members", members));
     }
 
     /** Every claim about any of these entities ({@link #members} of a name), however many. */
     Set<String> allAbout(List<String> members) {
-        return new HashSet<>(jdbc.queryForList("select claim_id from claim_subject where entity_id in (:members)",
-                new MapSqlParameterSource("members", members), String.class));
+        return new HashSet<>(jdbc.queryForList(ALL_ABOUT, new MapSqlParameterSource("members", members), String.class));
     }
+
+    /**
+     * The claims about entities {@code :members}, at most {@code :cap}; and all of them. Both read the index on
+     * (entity, claim) alone (V28): with the entity alone in the index, each row was fetched for its claim.
+     */
+    static final String FEW_ABOUT = "select distinct claim_id from claim_subject where entity_id in (:members) limit :cap";
+    static final String ALL_ABOUT = "select claim_id from claim_subject where entity_id in (:members)";
 
     private Optional<List<String>> few(String sql, MapSqlParameterSource params) {
         List<String> ids = jdbc.queryForList(sql, params.addValue("cap", few + 1), String.class);
