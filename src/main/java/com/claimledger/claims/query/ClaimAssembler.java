@@ -2,6 +2,7 @@ package com.claimledger.claims.query;
 
 import com.claimledger.claims.api.ClaimView;
 import com.claimledger.claims.api.ClaimView.Amendment;
+import com.claimledger.claims.api.ClaimView.DisputeLink;
 import com.claimledger.claims.api.ClaimView.Retraction;
 import com.claimledger.claims.query.ClaimRows.Base;
 import com.claimledger.claims.query.ClaimRows.RetractionRow;
@@ -43,6 +44,15 @@ class ClaimAssembler {
         Map<String, List<Amendment>> amendments = amended.isEmpty() ? Map.of() : rows.amendments(amended, asOf);
         Map<String, RetractionRow> retractions = rows.retractions(ids, asOf);
         var disputes = rows.disputes(ids, asOf);
+        // A dispute stands in force only while neither claim is retracted: the claims disputing or disputed by these
+        // that are not among them have their retractions read too, for the statuses.
+        Set<String> asked = new HashSet<>(ids);
+        List<String> counterparts = disputes.values().stream().flatMap(List::stream).map(DisputeLink::claimId)
+                .filter(id -> !asked.contains(id)).distinct().toList();
+        Set<String> retracted = new HashSet<>(retractions.keySet());
+        if (!counterparts.isEmpty()) {
+            retracted.addAll(rows.retractions(counterparts, asOf).keySet());
+        }
         var corroborations = rows.corroborations(ids, asOf);
         var reviews = rows.reviews(ids, asOf);
 
@@ -66,7 +76,8 @@ class ClaimAssembler {
             views.add(new ClaimView(id, base.version(), base.articleId(), current.statement(), current.quote(),
                     refs.of(base.attributedTo()),
                     base.subjects().stream().map(refs::of).distinct().toList(),
-                    base.topic(), base.assertedAt(), base.eventTime(), base.status(),
+                    base.topic(), base.assertedAt(), base.eventTime(),
+                    ClaimStatuses.of(id, retracted, disputes.getOrDefault(id, List.of())),
                     disputes.getOrDefault(id, List.of()), corroborations.getOrDefault(id, List.of()),
                     List.copyOf(amendedSince),
                     retraction == null ? null : new Retraction(retraction.reason(), refs.of(retraction.retractedBy()), retraction.at()),

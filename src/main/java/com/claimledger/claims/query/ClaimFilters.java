@@ -133,6 +133,11 @@ class ClaimFilters {
         return few(FEW_ABOUT, new MapSqlParameterSource("members", members));
     }
 
+    /** Whether this many matching claims are few: a read starts from them rather than walking ({@code few-matches}). */
+    boolean areFew(int claims) {
+        return claims <= few;
+    }
+
     /** Every claim about any of these entities ({@link #members} of a name), however many. */
     Set<String> allAbout(List<String> members) {
         return new HashSet<>(jdbc.queryForList(ALL_ABOUT, new MapSqlParameterSource("members", members), String.class));

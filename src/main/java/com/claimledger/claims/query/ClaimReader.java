@@ -554,11 +554,12 @@ class ClaimReader {
      * (docs/benchmarks.md, twenty-seventh round).
      */
     private PairCandidates pairsAbout(List<String> members, Pair after) {
-        if (filters.fewAbout(members).isPresent()) {
+        Set<String> claims = filters.allAbout(members);
+        if (filters.areFew(claims.size())) {
             return pairsOf("select s.claim_id from claim_subject s where s.entity_id in (:members)",
                     new MapSqlParameterSource("members", members), after);
         }
-        return withAClaimAmong(filters.allAbout(members), everyPair(after), ROUNDS_A_BLOCK);
+        return withAClaimAmong(claims, everyPair(after), ROUNDS_A_BLOCK);
     }
 
     /** How many disputed rounds {@link #pairsAbout} walks at a time. */
