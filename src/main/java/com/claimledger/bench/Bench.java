@@ -37,7 +37,8 @@ import java.util.function.IntFunction;
 
 /**
  * One run of the harness: a node on a fresh data directory is filled to each checkpoint by dossier imports (over
- * HTTP and in-process, alternately), and at each checkpoint the reads, the replay and the raw event read are measured;
+ * HTTP and in-process, alternately), and at each checkpoint the reads (with {@code --clients} clients, then with one),
+ * the replay and the raw event read are measured;
  * then single writes, the start-up of a second node over the final ledger, the raw JDBC copy of the ledger's rows,
  * and the anchor replay. Everything runs in this JVM, so the peak heap is the whole run's.
  */
@@ -56,8 +57,17 @@ final class Bench {
         }
     }
 
-    /** The steps a quick comparison may leave out (ingest is always measured). */
-    enum Step { READS, REPLAY, WRITES, STARTUP, RAW_INSERT, ANCHOR }
+    /**
+     * The steps a quick comparison may leave out (ingest is always measured). {@code ONE_CLIENT}: the reads measured
+     * again with one client at a time, beside the no-op's ceiling with one client — what a read costs, apart from the
+     * wait behind the other clients' requests that {@code --clients} adds on this machine's cores (left out when
+     * {@code --clients} is 1 already, or the reads are).
+     */
+    enum Step { READS, ONE_CLIENT, REPLAY, WRITES, STARTUP, RAW_INSERT, ANCHOR }
+
+    /** A read's figure at a checkpoint: its name, its load's stats, and whether one client sent it. */
+    private record MeasuredRead(String name, Load.Stats stats, boolean oneClient) {
+    }
 
     /** Ingest measured over one stretch of the ledger (from the previous checkpoint to this one). */
     private record Ingest(long toClaims, long httpClaims, double httpSeconds, long busClaims, double busSeconds) {
@@ -110,8 +120,9 @@ final class Bench {
         List<Ingest> ingests = new ArrayList<>();
         List<Replay> replays = new ArrayList<>();
         Map<Long, Limits.RawRead> rawReads = new LinkedHashMap<>();
-        Map<Long, List<Object[]>> reads = new LinkedHashMap<>();
+        Map<Long, List<MeasuredRead>> reads = new LinkedHashMap<>();
         Load.Stats ceiling;
+        Load.Stats ceilingAlone = null;
         Load.Stats writes;
         double emptyStart;
         progress("starting " + options.nodes() + " node(s) on " + options.store().describe());
@@ -129,6 +140,14 @@ final class Bench {
             ceiling = load.run(Math.max(1, options.ceilingRequests() / 10), options.ceilingRequests(),
                     i -> load.get("/actuator/health"), 200);
             progress("  " + ceiling);
+            Load alone = options.clients() > 1 && !options.skip().contains(Step.READS)
+                    && !options.skip().contains(Step.ONE_CLIENT) ? new Load(bases, 1) : null;
+            if (alone != null) {
+                progress("HTTP no-op ceiling, one client at a time: GET /actuator/health");
+                ceilingAlone = alone.run(Math.max(1, options.ceilingRequests() / 10), options.ceilingRequests(),
+                        i -> alone.get("/actuator/health"), 200);
+                progress("  " + ceilingAlone);
+            }
             DossierImporter importer = node.context.getBean(DossierImporter.class);
             Clock clock = node.context.getBean(Clock.class);
             long from = 0;
@@ -195,7 +214,7 @@ final class Bench {
                 heap.measure();
                 if (options.checkpoints().contains(stop) || options.reuse() != null) {
                     if (!options.skip().contains(Step.READS)) {
-                        reads.put((long) stop, reads(load, corpus, node));
+                        reads.put((long) stop, reads(load, alone, corpus, node));
                         heap.measure();
                     }
                     if (!options.skip().contains(Step.REPLAY)) {
@@ -269,6 +288,9 @@ final class Bench {
         // The figures, each against its limit (a step left out by --skip leaves its figures and limits out).
         Double rawClaimsPerSecond = insert == null ? null : finalClaims / insert.seconds();
         limits.put("httpCeiling", ceiling);
+        if (ceilingAlone != null) {
+            limits.put("httpCeilingOneClient", ceilingAlone);
+        }
         if (insert != null) {
             Map<String, Object> raw = new LinkedHashMap<>(Map.of("rows", insert.rows(), "tables", insert.tables(),
                     "seconds", insert.seconds(), "rowsPerSecond", insert.rowsPerSecond(), "claims", finalClaims,
@@ -299,6 +321,10 @@ final class Bench {
 
         figures.add(timed(Figure.rate("health ceiling (GET /actuator/health)", null, ceiling.perSecond(), "req/s", ceiling,
                 "itself", ceiling.perSecond()), ceiling));
+        if (ceilingAlone != null) {
+            figures.add(timed(Figure.rate(CEILING_ALONE + " (GET /actuator/health)", null, ceilingAlone.perSecond(),
+                    "req/s", ceilingAlone, "itself", ceilingAlone.perSecond()), ceilingAlone));
+        }
         for (Ingest ingest : ingests) {
             if (ingest.httpClaims() > 0) {
                 figures.add(Figure.rate("ingest POST /api/import", ingest.toClaims(),
@@ -315,11 +341,12 @@ final class Bench {
             figures.add(timed(Figure.rate("single writes POST /api/claims", (long) corpus.claims(), writes.perSecond(),
                     "writes/s", writes, "health ceiling", ceiling.perSecond()), writes));
         }
-        for (Map.Entry<Long, List<Object[]>> checkpoint : reads.entrySet()) {
-            for (Object[] read : checkpoint.getValue()) {
-                Load.Stats stats = (Load.Stats) read[1];
-                figures.add(timed(Figure.rate("GET " + read[0], checkpoint.getKey(), stats.perSecond(), "req/s", stats,
-                        "health ceiling", ceiling.perSecond()), stats));
+        for (Map.Entry<Long, List<MeasuredRead>> checkpoint : reads.entrySet()) {
+            for (MeasuredRead read : checkpoint.getValue()) {
+                Load.Stats stats = read.stats();
+                figures.add(timed(Figure.rate("GET " + read.name(), checkpoint.getKey(), stats.perSecond(), "req/s",
+                        stats, read.oneClient() ? CEILING_ALONE : "health ceiling",
+                        (read.oneClient() ? ceilingAlone : ceiling).perSecond()), stats));
             }
         }
         for (Replay replay : replays) {
@@ -465,8 +492,17 @@ final class Bench {
         return moments;
     }
 
-    /** Every read of the issue at this ledger size: name and stats. */
-    private List<Object[]> reads(Load load, Corpus corpus, Node node) {
+    /** The limit of the reads measured with one client: the no-op's, with one client. */
+    private static final String CEILING_ALONE = "health ceiling, one client";
+
+    /** What a read's name says when one client sent it. */
+    static final String ONE_CLIENT = ", one client";
+
+    /**
+     * Every read of the issue at this ledger size: name and stats, with {@code load}'s clients; then, if {@code alone}
+     * is given, every read again with one client, named with {@link #ONE_CLIENT}.
+     */
+    private List<MeasuredRead> reads(Load load, Load alone, Corpus corpus, Node node) {
         List<Instant> moments = List.copyOf(recordedMoments);
         long size = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                 .queryForObject("select count(*) from ledger_entry", Long.class);
@@ -486,13 +522,18 @@ final class Bench {
         });
         paths.put("/api/ledger/proofs/inclusion", i -> "/api/ledger/proofs/inclusion?index=" + r(i).nextInt((int) size));
         paths.put("/api/claims/{id}/proof", i -> "/api/claims/" + corpus.randomClaim(r(i)) + "/proof");
-        List<Object[]> results = new ArrayList<>();
-        for (Map.Entry<String, IntFunction<String>> path : paths.entrySet()) {
-            progress("  GET " + path.getKey());
-            Load.Stats stats = load.run(options.warmup(), options.requests(), i -> load.get(path.getValue().apply(i)), 200);
-            progress("    " + stats);
-            stats.slowest().forEach(slow -> progress("      slowest: " + slow));
-            results.add(new Object[]{path.getKey(), stats});
+        List<MeasuredRead> results = new ArrayList<>();
+        for (Load clients : alone == null ? List.of(load) : List.of(load, alone)) {
+            boolean oneClient = clients == alone;
+            for (Map.Entry<String, IntFunction<String>> path : paths.entrySet()) {
+                String name = path.getKey() + (oneClient ? ONE_CLIENT : "");
+                progress("  GET " + name);
+                Load.Stats stats = clients.run(options.warmup(), options.requests(),
+                        i -> clients.get(path.getValue().apply(i)), 200);
+                progress("    " + stats);
+                stats.slowest().forEach(slow -> progress("      slowest: " + slow));
+                results.add(new MeasuredRead(name, stats, oneClient));
+            }
         }
         return results;
     }
@@ -519,10 +560,10 @@ final class Bench {
 
     private void print() {
         out.println();
-        out.println(String.format("%-52s %9s %12s %-9s %8s %8s  %-26s %12s %8s %8s  %s", "figure", "claims", "value", "unit",
+        out.println(String.format("%-62s %9s %12s %-9s %8s %8s  %-26s %12s %8s %8s  %s", "figure", "claims", "value", "unit",
                 "p50 ms", "p99 ms", "limit", "limit value", "of limit", "x anchor", "GC pauses in its window"));
         for (Figure f : figures) {
-            out.println(String.format("%-52s %9s %12.1f %-9s %8s %8s  %-26s %12s %8s %8s  %s", f.name(),
+            out.println(String.format("%-62s %9s %12.1f %-9s %8s %8s  %-26s %12s %8s %8s  %s", f.name(),
                     f.atClaims() == null ? "" : String.format("%,d", f.atClaims()), f.value(), f.unit(),
                     f.p50Ms() == null ? "" : String.format("%.1f", f.p50Ms()),
                     f.p99Ms() == null ? "" : String.format("%.1f", f.p99Ms()), f.limit() == null ? "" : f.limit(),

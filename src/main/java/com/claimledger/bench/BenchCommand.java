@@ -32,7 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "target/bench.json", description = "JSON result (default ${DEFAULT-VALUE})")
     private Path out;
 
-    @Option(names = "--clients", defaultValue = "8", description = "concurrent HTTP clients (default ${DEFAULT-VALUE})")
+    @Option(names = "--clients", defaultValue = "8", description = "concurrent HTTP clients (default ${DEFAULT-VALUE});"
+            + " the reads and the no-op are measured once more with one client (--skip one_client leaves that out)")
     private int clients;
 
     // A p99 of 400 answers is the fourth slowest, and a single collection pause under 8 clients decides it; of 2,000 it is

@@ -71,6 +71,8 @@ class BenchSmokeTest {
         for (String checkpoint : List.of("100", "300")) {
             for (String read : READS) {
                 assertThat(names).contains("GET " + read + " @" + checkpoint);
+                // Once more with one client, against the no-op's ceiling with one client.
+                assertThat(names).contains("GET " + read + Bench.ONE_CLIENT + " @" + checkpoint);
             }
             assertThat(names).contains("replay POST /api/admin/replay @" + checkpoint,
                     "ingest POST /api/import @" + checkpoint, "ingest DossierImporter in-process @" + checkpoint);
@@ -79,9 +81,17 @@ class BenchSmokeTest {
                 .anyMatch(name -> name.startsWith("replay, Axon defaults (anchor)"))
                 .anyMatch(name -> name.startsWith("start-up over the final ledger"))
                 .anyMatch(name -> name.startsWith("peak heap"))
-                .anyMatch(name -> name.startsWith("health ceiling"))
+                .anyMatch(name -> name.startsWith("health ceiling (GET"))
+                .anyMatch(name -> name.startsWith("health ceiling, one client (GET"))
                 .anyMatch(name -> name.startsWith("raw JDBC insert of the projections' rows"));
         assertThat(result.get("anchor").get("caughtUp").asBoolean()).isTrue();
+        for (JsonNode figure : result.get("figures")) {
+            if (figure.get("name").asText().endsWith(Bench.ONE_CLIENT)) {
+                assertThat(figure.get("limit").asText()).isEqualTo("health ceiling, one client");
+                assertThat(figure.get("limitValue").asDouble())
+                        .isEqualTo(result.get("limits").get("httpCeilingOneClient").get("perSecond").asDouble());
+            }
+        }
         // The live set: measured after full collections, at most -Xmx; the heap after any collection kept apart.
         JsonNode heap = result.get("figures").findParents("name").stream()
                 .filter(figure -> figure.get("name").asText().startsWith("peak heap")).findFirst().orElseThrow();
@@ -107,7 +117,7 @@ class BenchSmokeTest {
         int reuseCode = BenchCommand.run(ClaimLedgerApplication.class, new PrintWriter(reuseOut),
                 new PrintWriter(err), "--claims", "300", "--checkpoints", "100,300", "--clients", "4", "--requests", "8",
                 "--warmup", "2", "--ceiling-requests", "40", "--reuse", work.resolve("data").toString(),
-                "--replays", "2", "--skip", "writes,startup,raw_insert,anchor", "--out", again.toString());
+                "--replays", "2", "--skip", "writes,startup,raw_insert,anchor,one_client", "--out", again.toString());
         System.out.println(reuseOut);
         assertThat(reuseCode).as("exit code of the reuse; stderr: %s", err).isZero();
         JsonNode reused = new ObjectMapper().readTree(again.toFile());
@@ -118,6 +128,7 @@ class BenchSmokeTest {
             assertThat(measured).contains("GET " + read + " @300").doesNotContain("GET " + read + " @100");
         }
         assertThat(measured).noneMatch(name -> name.startsWith("ingest"))
+                .noneMatch(name -> name.contains(Bench.ONE_CLIENT))
                 .contains("replay POST /api/admin/replay (1 of 2) @300", "replay POST /api/admin/replay (2 of 2) @300")
                 .noneMatch(name -> name.startsWith("replay POST /api/admin/replay @"));
         assertThat(reused.get("replays").size()).isEqualTo(2);
