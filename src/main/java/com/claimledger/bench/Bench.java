@@ -69,6 +69,13 @@ final class Bench {
     private record MeasuredRead(String name, Load.Stats stats, boolean oneClient) {
     }
 
+    /**
+     * The reads at a checkpoint and their limits measured just before them: the no-op's ceiling with {@code
+     * --clients} clients, and with one ({@code null} when the reads were not measured with one client).
+     */
+    private record CheckpointReads(Load.Stats ceiling, Load.Stats ceilingAlone, List<MeasuredRead> reads) {
+    }
+
     /** Ingest measured over one stretch of the ledger (from the previous checkpoint to this one). */
     private record Ingest(long toClaims, long httpClaims, double httpSeconds, long busClaims, double busSeconds) {
     }
@@ -120,9 +127,8 @@ final class Bench {
         List<Ingest> ingests = new ArrayList<>();
         List<Replay> replays = new ArrayList<>();
         Map<Long, Limits.RawRead> rawReads = new LinkedHashMap<>();
-        Map<Long, List<MeasuredRead>> reads = new LinkedHashMap<>();
+        Map<Long, CheckpointReads> reads = new LinkedHashMap<>();
         Load.Stats ceiling;
-        Load.Stats ceilingAlone = null;
         Load.Stats writes;
         double emptyStart;
         progress("starting " + options.nodes() + " node(s) on " + options.store().describe());
@@ -142,12 +148,6 @@ final class Bench {
             progress("  " + ceiling);
             Load alone = options.clients() > 1 && !options.skip().contains(Step.READS)
                     && !options.skip().contains(Step.ONE_CLIENT) ? new Load(bases, 1) : null;
-            if (alone != null) {
-                progress("HTTP no-op ceiling, one client at a time: GET /actuator/health");
-                ceilingAlone = alone.run(Math.max(1, options.ceilingRequests() / 10), options.ceilingRequests(),
-                        i -> alone.get("/actuator/health"), 200);
-                progress("  " + ceilingAlone);
-            }
             DossierImporter importer = node.context.getBean(DossierImporter.class);
             Clock clock = node.context.getBean(Clock.class);
             long from = 0;
@@ -288,9 +288,16 @@ final class Bench {
         // The figures, each against its limit (a step left out by --skip leaves its figures and limits out).
         Double rawClaimsPerSecond = insert == null ? null : finalClaims / insert.seconds();
         limits.put("httpCeiling", ceiling);
-        if (ceilingAlone != null) {
-            limits.put("httpCeilingOneClient", ceilingAlone);
-        }
+        Map<Long, Load.Stats> ceilingAt = new LinkedHashMap<>();
+        Map<Long, Load.Stats> ceilingAloneAt = new LinkedHashMap<>();
+        reads.forEach((stop, measured) -> {
+            ceilingAt.put(stop, measured.ceiling());
+            if (measured.ceilingAlone() != null) {
+                ceilingAloneAt.put(stop, measured.ceilingAlone());
+            }
+        });
+        limits.put("httpCeilingAtCheckpoint", ceilingAt);
+        limits.put("httpCeilingOneClientAtCheckpoint", ceilingAloneAt);
         if (insert != null) {
             Map<String, Object> raw = new LinkedHashMap<>(Map.of("rows", insert.rows(), "tables", insert.tables(),
                     "seconds", insert.seconds(), "rowsPerSecond", insert.rowsPerSecond(), "claims", finalClaims,
@@ -319,12 +326,10 @@ final class Bench {
             anchorJson.put("atClaims", finalClaims);
         }
 
-        figures.add(timed(Figure.rate("health ceiling (GET /actuator/health)", null, ceiling.perSecond(), "req/s", ceiling,
+        figures.add(timed(Figure.rate(CEILING + " (GET /actuator/health)", null, ceiling.perSecond(), "req/s", ceiling,
                 "itself", ceiling.perSecond()), ceiling));
-        if (ceilingAlone != null) {
-            figures.add(timed(Figure.rate(CEILING_ALONE + " (GET /actuator/health)", null, ceilingAlone.perSecond(),
-                    "req/s", ceilingAlone, "itself", ceilingAlone.perSecond()), ceilingAlone));
-        }
+        // The writes come after the last checkpoint's reads: the ceiling measured last is theirs.
+        Load.Stats lastCeiling = ceilingAt.isEmpty() ? ceiling : List.copyOf(ceilingAt.values()).get(ceilingAt.size() - 1);
         for (Ingest ingest : ingests) {
             if (ingest.httpClaims() > 0) {
                 figures.add(Figure.rate("ingest POST /api/import", ingest.toClaims(),
@@ -339,14 +344,22 @@ final class Bench {
         }
         if (writes != null) {
             figures.add(timed(Figure.rate("single writes POST /api/claims", (long) corpus.claims(), writes.perSecond(),
-                    "writes/s", writes, "health ceiling", ceiling.perSecond()), writes));
+                    "writes/s", writes, CEILING, lastCeiling.perSecond()), writes));
         }
-        for (Map.Entry<Long, List<MeasuredRead>> checkpoint : reads.entrySet()) {
-            for (MeasuredRead read : checkpoint.getValue()) {
+        for (Map.Entry<Long, CheckpointReads> checkpoint : reads.entrySet()) {
+            CheckpointReads measured = checkpoint.getValue();
+            for (Load.Stats noop : java.util.Arrays.asList(measured.ceiling(), measured.ceilingAlone())) {
+                if (noop != null) {
+                    String name = noop == measured.ceiling() ? CEILING : CEILING_ALONE;
+                    figures.add(timed(Figure.rate(name + " (GET /actuator/health)", checkpoint.getKey(),
+                            noop.perSecond(), "req/s", noop, "itself", noop.perSecond()), noop));
+                }
+            }
+            for (MeasuredRead read : measured.reads()) {
                 Load.Stats stats = read.stats();
                 figures.add(timed(Figure.rate("GET " + read.name(), checkpoint.getKey(), stats.perSecond(), "req/s",
-                        stats, read.oneClient() ? CEILING_ALONE : "health ceiling",
-                        (read.oneClient() ? ceilingAlone : ceiling).perSecond()), stats));
+                        stats, read.oneClient() ? CEILING_ALONE : CEILING,
+                        (read.oneClient() ? measured.ceilingAlone() : measured.ceiling()).perSecond()), stats));
             }
         }
         for (Replay replay : replays) {
@@ -492,6 +505,9 @@ final class Bench {
         return moments;
     }
 
+    /** The limit of the reads: the no-op's ceiling, measured at the run's start and before each checkpoint's reads. */
+    private static final String CEILING = "health ceiling";
+
     /** The limit of the reads measured with one client: the no-op's, with one client. */
     private static final String CEILING_ALONE = "health ceiling, one client";
 
@@ -500,9 +516,11 @@ final class Bench {
 
     /**
      * Every read of the issue at this ledger size: name and stats, with {@code load}'s clients; then, if {@code alone}
-     * is given, every read again with one client, named with {@link #ONE_CLIENT}.
+     * is given, every read again with one client, named with {@link #ONE_CLIENT}. Each series begins with the no-op's
+     * ceiling, measured with the same clients at the same moment: the JIT warm and the ledger as large as the reads see
+     * it (the run's first ceiling is the node's JIT-cold start on an empty ledger).
      */
-    private List<MeasuredRead> reads(Load load, Load alone, Corpus corpus, Node node) {
+    private CheckpointReads reads(Load load, Load alone, Corpus corpus, Node node) {
         List<Instant> moments = List.copyOf(recordedMoments);
         long size = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                 .queryForObject("select count(*) from ledger_entry", Long.class);
@@ -523,8 +541,13 @@ final class Bench {
         paths.put("/api/ledger/proofs/inclusion", i -> "/api/ledger/proofs/inclusion?index=" + r(i).nextInt((int) size));
         paths.put("/api/claims/{id}/proof", i -> "/api/claims/" + corpus.randomClaim(r(i)) + "/proof");
         List<MeasuredRead> results = new ArrayList<>();
+        Load.Stats[] ceilings = new Load.Stats[2];
         for (Load clients : alone == null ? List.of(load) : List.of(load, alone)) {
             boolean oneClient = clients == alone;
+            progress("  " + (oneClient ? CEILING_ALONE : CEILING) + ": GET /actuator/health");
+            ceilings[oneClient ? 1 : 0] = clients.run(Math.max(1, options.ceilingRequests() / 10),
+                    options.ceilingRequests(), i -> clients.get("/actuator/health"), 200);
+            progress("    " + ceilings[oneClient ? 1 : 0]);
             for (Map.Entry<String, IntFunction<String>> path : paths.entrySet()) {
                 String name = path.getKey() + (oneClient ? ONE_CLIENT : "");
                 progress("  GET " + name);
@@ -535,7 +558,7 @@ final class Bench {
                 results.add(new MeasuredRead(name, stats, oneClient));
             }
         }
-        return results;
+        return new CheckpointReads(ceilings[0], ceilings[1], results);
     }
 
     private Replay replay(URI base, long atClaims, int round) throws IOException, InterruptedException {

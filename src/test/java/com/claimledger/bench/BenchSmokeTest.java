@@ -74,6 +74,9 @@ class BenchSmokeTest {
                 // Once more with one client, against the no-op's ceiling with one client.
                 assertThat(names).contains("GET " + read + Bench.ONE_CLIENT + " @" + checkpoint);
             }
+            // The reads' limits, measured just before them at this checkpoint.
+            assertThat(names).contains("health ceiling (GET /actuator/health) @" + checkpoint,
+                    "health ceiling, one client (GET /actuator/health) @" + checkpoint);
             assertThat(names).contains("replay POST /api/admin/replay @" + checkpoint,
                     "ingest POST /api/import @" + checkpoint, "ingest DossierImporter in-process @" + checkpoint);
         }
@@ -81,15 +84,19 @@ class BenchSmokeTest {
                 .anyMatch(name -> name.startsWith("replay, Axon defaults (anchor)"))
                 .anyMatch(name -> name.startsWith("start-up over the final ledger"))
                 .anyMatch(name -> name.startsWith("peak heap"))
-                .anyMatch(name -> name.startsWith("health ceiling (GET"))
-                .anyMatch(name -> name.startsWith("health ceiling, one client (GET"))
+                .contains("health ceiling (GET /actuator/health) @null")
                 .anyMatch(name -> name.startsWith("raw JDBC insert of the projections' rows"));
         assertThat(result.get("anchor").get("caughtUp").asBoolean()).isTrue();
         for (JsonNode figure : result.get("figures")) {
-            if (figure.get("name").asText().endsWith(Bench.ONE_CLIENT)) {
-                assertThat(figure.get("limit").asText()).isEqualTo("health ceiling, one client");
-                assertThat(figure.get("limitValue").asDouble())
-                        .isEqualTo(result.get("limits").get("httpCeilingOneClient").get("perSecond").asDouble());
+            String name = figure.get("name").asText();
+            if (name.startsWith("GET ")) {
+                boolean oneClient = name.endsWith(Bench.ONE_CLIENT);
+                String checkpoint = figure.get("atClaims").asText();
+                assertThat(figure.get("limit").asText()).as(name)
+                        .isEqualTo(oneClient ? "health ceiling, one client" : "health ceiling");
+                assertThat(figure.get("limitValue").asDouble()).as(name).isEqualTo(result.get("limits")
+                        .get(oneClient ? "httpCeilingOneClientAtCheckpoint" : "httpCeilingAtCheckpoint")
+                        .get(checkpoint).get("perSecond").asDouble());
             }
         }
         // The live set: measured after full collections, at most -Xmx; the heap after any collection kept apart.
