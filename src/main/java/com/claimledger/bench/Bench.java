@@ -214,6 +214,15 @@ final class Bench {
                 heap.measure();
                 if (options.checkpoints().contains(stop) || options.reuse() != null) {
                     if (!options.skip().contains(Step.READS)) {
+                        // The ceiling before the reads is measured on nodes whose health answers 200: right after an
+                        // ingest the projections may still be catching up (on PostgreSQL they were), and health then
+                        // answers 503. The reads, too, then see the ledger the ingest wrote.
+                        long waited = System.nanoTime();
+                        bases.forEach(Node::awaitUp);
+                        if (System.nanoTime() - waited > 500_000_000L) {
+                            progress(String.format("  the projections caught up after %.1f s",
+                                    (System.nanoTime() - waited) / 1e9));
+                        }
                         reads.put((long) stop, reads(load, alone, corpus, node));
                         heap.measure();
                     }

@@ -50,7 +50,7 @@ final class Node implements AutoCloseable {
     }
 
     /** Health answers 503 until the node is ready (projections caught up); 200 once UP. */
-    private static void awaitUp(URI base) {
+    static void awaitUp(URI base) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
