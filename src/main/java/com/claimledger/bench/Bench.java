@@ -44,7 +44,8 @@ import java.util.function.IntFunction;
  */
 final class Bench {
 
-    record Options(Class<?> application, int claims, List<Integer> checkpoints, Path out, int clients, int requests, int warmup,
+    record Options(Class<?> application, int claims, List<Integer> checkpoints, Path out, int clients, int requests,
+                   Load.Warmup warmup,
                    int writes, int ceilingRequests, int dossierSize, long anchorTimeoutSeconds, Path work,
                    boolean keep, List<String> settings, java.util.Set<Step> skip, Store store, int nodes, Path reuse,
                    int replays) {
@@ -143,8 +144,7 @@ final class Bench {
             cluster.forEach(other -> bases.add(other.base));
             Load load = new Load(bases, options.clients());
             progress("HTTP no-op ceiling: GET /actuator/health");
-            ceiling = load.run(Math.max(1, options.ceilingRequests() / 10), options.ceilingRequests(),
-                    i -> load.get("/actuator/health"), 200);
+            ceiling = load.run(ceilingWarmup(), options.ceilingRequests(), i -> load.get("/actuator/health"), 200);
             progress("  " + ceiling);
             Load alone = options.clients() > 1 && !options.skip().contains(Step.READS)
                     && !options.skip().contains(Step.ONE_CLIENT) ? new Load(bases, 1) : null;
@@ -255,7 +255,7 @@ final class Bench {
         } finally {
             cluster.forEach(Node::close);
         }
-        long finalClaims = corpus.claims() + (writes == null ? 0 : options.warmup() + options.writes());
+        long finalClaims = corpus.claims() + (writes == null ? 0 : writes.warmupRequests() + options.writes());
         Double finalStart = null;
         if (!options.skip().contains(Step.STARTUP)) {
             progress("start-up of a node over the final ledger");
@@ -411,7 +411,8 @@ final class Bench {
         used.put("checkpoints", options.checkpoints());
         used.put("clients", options.clients());
         used.put("requestsPerRead", options.requests());
-        used.put("warmup", options.warmup());
+        used.put("warmup", options.warmup().requests());
+        used.put("warmupSecondsAtMost", options.warmup().atMost().toSeconds());
         used.put("singleWrites", options.writes());
         used.put("dossierSize", options.dossierSize());
         used.put("settings", options.settings());
@@ -440,7 +441,8 @@ final class Bench {
 
     /** A figure of a timed load, with the collections that paused the application inside its window. */
     private Figure timed(Figure figure, Load.Stats stats) {
-        return figure.withGc(heap.pausesBetween(stats.fromMillis(), stats.toMillis()));
+        return figure.timed(heap.pausesBetween(stats.fromMillis(), stats.toMillis()),
+                new Figure.Warmup(stats.warmupRequests(), stats.warmupSeconds()));
     }
 
     private long importOverHttp(URI base, Dossier dossier) throws IOException {
@@ -554,8 +556,8 @@ final class Bench {
         for (Load clients : alone == null ? List.of(load) : List.of(load, alone)) {
             boolean oneClient = clients == alone;
             progress("  " + (oneClient ? CEILING_ALONE : CEILING) + ": GET /actuator/health");
-            ceilings[oneClient ? 1 : 0] = clients.run(Math.max(1, options.ceilingRequests() / 10),
-                    options.ceilingRequests(), i -> clients.get("/actuator/health"), 200);
+            ceilings[oneClient ? 1 : 0] = clients.run(ceilingWarmup(), options.ceilingRequests(),
+                    i -> clients.get("/actuator/health"), 200);
             progress("    " + ceilings[oneClient ? 1 : 0]);
             for (Map.Entry<String, IntFunction<String>> path : paths.entrySet()) {
                 String name = path.getKey() + (oneClient ? ONE_CLIENT : "");
@@ -568,6 +570,11 @@ final class Bench {
             }
         }
         return new CheckpointReads(ceilings[0], ceilings[1], results);
+    }
+
+    /** The no-op's warm-up: a tenth of its measured requests first, then as long as the reads'. */
+    private Load.Warmup ceilingWarmup() {
+        return new Load.Warmup(Math.max(1, options.ceilingRequests() / 10), options.warmup().atMost());
     }
 
     private Replay replay(URI base, long atClaims, int round) throws IOException, InterruptedException {

@@ -45,6 +45,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "40", description = "warm-up requests before each measurement (default ${DEFAULT-VALUE})")
     private int warmup;
 
+    @Option(names = "--warmup-seconds", defaultValue = "60", paramLabel = "SECONDS",
+            description = "after those, each load goes on being warmed up while its rate still rises, for at most this"
+                    + " long (default ${DEFAULT-VALUE}; 0: the --warmup requests only)")
+    private long warmupSeconds;
+
     @Option(names = "--writes", defaultValue = "2000", description = "measured single writes (default ${DEFAULT-VALUE})")
     private int writes;
 
@@ -144,7 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Integer> stops = checkpoints == null || checkpoints.isEmpty() ? List.of(claims)
                 : checkpoints.stream().sorted().distinct().toList();
         if (claims < 2 || stops.get(0) < 1 || stops.get(stops.size() - 1) > claims || clients < 1 || requests < 1
-                || writes < 1 || replays < 1 || dossierSize < 1 || ceilingRequests < 1 || warmup < 0
+                || writes < 1 || replays < 1 || dossierSize < 1 || ceilingRequests < 1 || warmup < 0 || warmupSeconds < 0
                 || (settings != null && settings.stream().anyMatch(setting -> !setting.matches("[\\w.\\-\\[\\]]+=.*")))
                 || nodes < 1 || (nodes > 1 && database == null) || (rawDatabase != null && database == null)
                 || (database != null && rawDatabase == null && (skip == null || !skip.contains(Bench.Step.RAW_INSERT)))
@@ -155,7 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getErr());
             return 2;
         }
-        Bench.Options options = new Bench.Options(application, claims, stops, out, clients, requests, warmup, writes,
+        Bench.Options options = new Bench.Options(application, claims, stops, out, clients, requests,
+                new Load.Warmup(warmup, java.time.Duration.ofSeconds(warmupSeconds)), writes,
                 ceilingRequests, dossierSize, anchorTimeout, work, keep,
                 settings == null ? List.of() : settings.stream().map(setting -> "--" + setting).toList(),
                 steps(), database == null ? Store.h2() : new Store(database, databaseUser, databasePassword, rawDatabase),

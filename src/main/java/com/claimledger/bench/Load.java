@@ -48,14 +48,44 @@ final class Load {
      * p99 (the printed line shows them; the JSON does not).
      */
     record Stats(int requests, double perSecond, double p50Ms, double p99Ms, double meanMs, int late, long fromMillis,
-                 long toMillis, List<String> slowest) {
+                 long toMillis, List<String> slowest, int warmupRequests, double warmupSeconds) {
 
         @Override
         public String toString() {
-            return String.format("Stats[requests=%d, perSecond=%s, p50Ms=%s, p99Ms=%s, meanMs=%s, late=%d]", requests,
-                    perSecond, p50Ms, p99Ms, meanMs, late);
+            return String.format("Stats[requests=%d, perSecond=%s, p50Ms=%s, p99Ms=%s, meanMs=%s, late=%d,"
+                            + " warmup=%d requests in %.1f s]", requests, perSecond, p50Ms, p99Ms, meanMs, late,
+                    warmupRequests, warmupSeconds);
+        }
+
+        Stats warmedUpBy(int warmedRequests, double warmedSeconds) {
+            return new Stats(requests, perSecond, p50Ms, p99Ms, meanMs, late, fromMillis, toMillis, slowest,
+                    warmedRequests, warmedSeconds);
         }
     }
+
+    /**
+     * What comes before a load is measured: {@code requests} requests, then — unless {@code atMost} is zero — slices
+     * of the same load of about {@value #SLICE_SECONDS} s each, until the last {@value #WINDOW} slices together are no
+     * more than {@value #RISE} faster than the {@value #WINDOW} before them, or {@code atMost} has passed. On two cores
+     * a JIT-cold node served the no-op 1,088 requests a second with 8 clients, and the same node 6,144 after some
+     * 150,000, rising a few percent a second (the compiler's threads get little of the cores while the clients keep
+     * them busy; docs/benchmarks.md, twenty-ninth round): a fixed warm-up of a few hundred requests measured how far
+     * the JIT had got, not the read. Slices compared one by one with the fastest before them (three in a row no more
+     * than 5% faster) ended such a climb within seconds.
+     */
+    record Warmup(int requests, Duration atMost) {
+
+        static Warmup requests(int requests) {
+            return new Warmup(requests, Duration.ZERO);
+        }
+    }
+
+    /** The length of a warm-up slice. */
+    static final double SLICE_SECONDS = 1.0;
+    /** How many slices the rate of a warm-up is taken over. */
+    static final int WINDOW = 5;
+    /** A window of slices at most this much faster than the window before it has stopped rising. */
+    static final double RISE = 0.03;
 
     /** How many of a load's slowest requests its {@link Stats} name. */
     static final int SLOWEST = 3;
@@ -74,11 +104,70 @@ final class Load {
     }
 
     Stats run(int warmup, int requests, IntFunction<Request> request, int expectedStatus) {
+        return run(Warmup.requests(warmup), requests, request, expectedStatus);
+    }
+
+    Stats run(Warmup warmup, int requests, IntFunction<Request> request, int expectedStatus) {
         // The index given to the request function runs on across the warm-up, so that writes never repeat an id.
-        if (warmup > 0) {
-            measure(0, warmup, request, expectedStatus);
+        long started = System.nanoTime();
+        int warmed = warmUp(warmup, request, expectedStatus);
+        double warmedSeconds = (System.nanoTime() - started) / 1e9;
+        return measure(warmed, requests, request, expectedStatus).warmedUpBy(warmed, warmedSeconds);
+    }
+
+    /** The warm-up of {@link Warmup}; answers the number of requests it sent. */
+    private int warmUp(Warmup warmup, IntFunction<Request> request, int expectedStatus) {
+        int sent = 0;
+        if (warmup.requests() > 0) {
+            measure(0, warmup.requests(), request, expectedStatus);
+            sent = warmup.requests();
         }
-        return measure(warmup, requests, request, expectedStatus);
+        if (warmup.atMost().isZero()) {
+            return sent;
+        }
+        long deadline = System.nanoTime() + warmup.atMost().toNanos();
+        Settling settling = new Settling();
+        // The first slice's length is a guess (a client's request every 10 ms); the next ones follow the rate seen.
+        int slice = Math.max(clients * 100, 50);
+        boolean settled = false;
+        while (!settled && System.nanoTime() < deadline) {
+            Stats stats = measure(sent, slice, request, expectedStatus);
+            sent += slice;
+            settled = settling.settledAfter(stats.perSecond());
+            slice = (int) Math.max(clients, Math.min(100_000, stats.perSecond() * SLICE_SECONDS));
+        }
+        return sent;
+    }
+
+    /** Whether a warm-up's rate has stopped rising, given each slice's rate in turn. */
+    static final class Settling {
+        private final java.util.ArrayDeque<Double> rates = new java.util.ArrayDeque<>();
+
+        /**
+         * True once the mean rate of the last {@value #WINDOW} slices is no more than {@value #RISE} above that of the
+         * {@value #WINDOW} before them: a rise of a few percent a second shows over a window, where one slice's noise
+         * hides it.
+         */
+        boolean settledAfter(double perSecond) {
+            rates.addLast(perSecond);
+            if (rates.size() > 2 * WINDOW) {
+                rates.removeFirst();
+            }
+            if (rates.size() < 2 * WINDOW) {
+                return false;
+            }
+            double earlier = 0;
+            double later = 0;
+            int i = 0;
+            for (double rate : rates) {
+                if (i++ < WINDOW) {
+                    earlier += rate;
+                } else {
+                    later += rate;
+                }
+            }
+            return later <= earlier * (1 + RISE);
+        }
     }
 
     /** A request of a measured load, to the next node in turn. */
@@ -205,7 +294,7 @@ final class Load {
                 .sorted((a, b) -> Long.compare(latencies[b], latencies[a])).limit(SLOWEST)
                 .map(i -> String.format(java.util.Locale.ROOT, "%.1f ms %s", latencies[i] / 1e6, requests[i])).toList();
         return new Stats(sorted.length, sorted.length / (wallNanos / 1e9), percentile(sorted, 0.50),
-                percentile(sorted, 0.99), mean, late, fromMillis, toMillis, slowest);
+                percentile(sorted, 0.99), mean, late, fromMillis, toMillis, slowest, 0, 0);
     }
 
     /** Nearest-rank percentile, in milliseconds. */

@@ -74,7 +74,7 @@ class BenchPostgresSmokeTest {
         FileSystemUtils.deleteRecursively(work);
         Files.deleteIfExists(json);
         List<String> args = new ArrayList<>(List.of("--claims", "200", "--clients", "4", "--requests", "8",
-                "--warmup", "2", "--writes", "12", "--ceiling-requests", "40", "--anchor-timeout", "120",
+                "--warmup", "2", "--warmup-seconds", "0", "--writes", "12", "--ceiling-requests", "40", "--anchor-timeout", "120",
                 "--work", work.toString(), "--out", json.toString()));
         args.addAll(List.of(database));
         StringWriter out = new StringWriter();
