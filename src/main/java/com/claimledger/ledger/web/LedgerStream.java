@@ -102,9 +102,16 @@ class LedgerStream {
         return emitter;
     }
 
-    private void poll() {
+    /**
+     * Sends what was appended since the last poll. Not once the application closes: between that and the tail's stop
+     * Axon unsubscribes the query handlers, and a poll then failed with "No handler found" at every shutdown.
+     */
+    void poll() {
         try {
             synchronized (lock) {
+                if (closed) {
+                    return;
+                }
                 if (lastSent == null) {
                     head();
                     return;
