@@ -150,12 +150,24 @@ public class LedgerConfiguration {
 
     @Bean
     ConfigurerModule processingDefaults(TransactionManager transactionManager,
-                                        @Value("${ledger.projections.segments:2}") int segments) {
+                                        @Value("${ledger.projections.segments:2}") int segments,
+                                        @Value("${ledger.projections.claim-timeout:10s}") Duration claimTimeout) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .initialSegmentCount(segments)
+                        .claimExtensionThreshold(claimExtensionMillis(claimTimeout))
                         .transactionManager(transactionManager))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * How long a node's segment claim goes unextended while its segment has nothing to process: a third of the claim
+     * timeout (at most Axon's 5 s). Axon's 5 s against a claim timeout of 5 s left a live node's claim expired for as
+     * long as the extension was late — on two busy cores, while another node started, long enough for that node to
+     * take a segment from a live one (PostgresFailoverIT, a clean-clone run of 2026-12-06).
+     */
+    static long claimExtensionMillis(Duration claimTimeout) {
+        return Math.max(100, Math.min(5_000, claimTimeout.toMillis() / 3));
     }
 
     /** Stamps every command with the authenticated principal; events inherit it through correlation data. */
