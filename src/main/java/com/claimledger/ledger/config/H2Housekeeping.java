@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,13 +55,19 @@ public class H2Housekeeping implements SmartLifecycle {
     private final AtomicInteger holders = new AtomicInteger();
     private volatile long heldBackAtBytes;
     private ScheduledExecutorService timer;
+    private final Duration reportEvery;
+    /** What the rounds did since the last report; only the timer's thread (or a test calling compact) touches it. */
+    private Rounds rounds = new Rounds(0, 0, 0);
+    private long roundsSinceNanos = System.nanoTime();
 
     H2Housekeeping(DataSource dataSource,
                    @Value("${ledger.h2.housekeeping-interval:250ms}") Duration interval,
                    @Value("${ledger.h2.compact-fill-rate:50}") int fillRate,
                    @Value("${ledger.h2.compact-write-kb:2048}") int writeKb,
-                   @Value("${ledger.h2.held-back-growth-percent:25}") int heldBackGrowthPercent) {
+                   @Value("${ledger.h2.held-back-growth-percent:25}") int heldBackGrowthPercent,
+                   @Value("${ledger.h2.housekeeping-report:60s}") Duration reportEvery) {
         this.dataSource = dataSource;
+        this.reportEvery = reportEvery;
         this.interval = interval;
         this.fillRate = fillRate;
         this.writeBytes = writeKb * 1024;
@@ -114,14 +122,51 @@ public class H2Housekeeping implements SmartLifecycle {
 
     /** Rewrites sparse chunks until their fill rate reaches the target (H2 does nothing when it already has). */
     void compact() {
+        long start = System.nanoTime();
+        MVStore store = null;
+        boolean rewrote = false;
         try {
-            MVStore store = store();
+            store = store();
             if (store != null && !store.isClosed() && !heldBack(store)) {
-                store.compact(fillRate, writeBytes);
+                rewrote = store.compact(fillRate, writeBytes);
             }
         } catch (RuntimeException e) {
             // A failed round leaves the file as it was (H2 rewrites into new chunks first); the next round tries again.
             log.warn("H2 housekeeping round failed: {}", e.toString());
+        }
+        long end = System.nanoTime();
+        rounds = rounds.and(rewrote, end - start);
+        if (end - roundsSinceNanos >= reportEvery.toNanos()) {
+            report(store, Duration.ofNanos(end - roundsSinceNanos)).ifPresent(log::info);
+            rounds = new Rounds(0, 0, 0);
+            roundsSinceNanos = end;
+        }
+    }
+
+    /**
+     * What the rounds did over the last {@code window}, if any of them rewrote chunks: how many, and how long they
+     * took of the timer's thread — a file that needs compacting for minutes after a large import takes that share of
+     * a core from the node's requests, which the log should show (docs/benchmarks.md, thirty-first round). Nothing
+     * when no round rewrote: an idle file's rounds only look at the chunks' fill rates.
+     */
+    Optional<String> report(MVStore store, Duration window) {
+        Rounds done = rounds;
+        if (done.rewrote() == 0) {
+            return Optional.empty();
+        }
+        String file = store == null || store.isClosed() ? "" : String.format(Locale.ROOT,
+                "; the file %,d MiB, its chunks %d%% live", store.getFileStore().size() >> 20,
+                store.getFileStore().getChunksFillRate());
+        return Optional.of(String.format(Locale.ROOT,
+                "H2 housekeeping: %d of %d rounds in the last %d s rewrote sparse chunks, %.1f s of the rounds' thread"
+                        + " (%.0f%% of one core)%s", done.rewrote(), done.count(), window.toSeconds(),
+                done.nanos() / 1e9, 100.0 * done.nanos() / Math.max(1, window.toNanos()), file));
+    }
+
+    /** Rounds run, rounds that rewrote chunks, and the time they took. */
+    record Rounds(int count, int rewrote, long nanos) {
+        Rounds and(boolean rewroteChunks, long tookNanos) {
+            return new Rounds(count + 1, rewrote + (rewroteChunks ? 1 : 0), nanos + tookNanos);
         }
     }
 

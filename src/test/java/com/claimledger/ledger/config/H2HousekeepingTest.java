@@ -31,6 +31,46 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class H2HousekeepingTest {
 
+    private static final Duration MINUTE = Duration.ofSeconds(60);
+
+    /**
+     * The rounds say what they did once a minute when any of them rewrote chunks — after a large import a file may
+     * need compacting for minutes, a share of a core the node's requests do not get — and nothing for an idle file.
+     */
+    @Test
+    void reportsWhatTheRoundsRewroteAndHowLongTheyTookButNotAnIdleFilesRounds(@TempDir Path dir) throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=0");
+        try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
+            sql.execute("create table entry (id int primary key, body varchar(400))");
+            H2Housekeeping idle = new H2Housekeeping(h2, Duration.ZERO, 80, 64, 25, MINUTE);
+            idle.compact();
+            assertThat(idle.report(idle.store(), MINUTE)).as("rounds of a file with nothing to rewrite").isEmpty();
+
+            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 64, 25, MINUTE);
+            try (PreparedStatement insert = keepOpen.prepareStatement("merge into entry key (id) values (?, ?)")) {
+                for (int i = 0; i < 3000; i++) {
+                    insert.setInt(1, i % 500);
+                    insert.setString(2, "entry " + i + " ".repeat(300));
+                    insert.executeUpdate();
+                    if (i % 50 == 49) {
+                        keeper.compact();
+                    }
+                }
+            }
+            assertThat(keeper.report(keeper.store(), MINUTE)).hasValueSatisfying(line -> assertThat(line)
+                    .matches("H2 housekeeping: [1-9]\\d* of 60 rounds in the last 60 s rewrote sparse chunks, "
+                            + "\\d+\\.\\d s of the rounds' thread \\(\\d+% of one core\\); the file \\d+ MiB, its chunks "
+                            + "\\d+% live"));
+
+            // Reported at the end of the window, the rounds are counted afresh.
+            H2Housekeeping everyRound = new H2Housekeeping(h2, Duration.ZERO, 80, 64, 25, Duration.ZERO);
+            sql.execute("update entry set body = body || 'x'");
+            everyRound.compact();
+            assertThat(everyRound.report(everyRound.store(), MINUTE)).as("after a report").isEmpty();
+        }
+    }
+
     @Test
     void keepsTheFileOfManySmallCommitsFromGrowingWithDeadChunks(@TempDir Path dir) throws SQLException {
         long without = workload(dir.resolve("without"), false);
@@ -47,7 +87,7 @@ class H2HousekeepingTest {
         h2.setURL("jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=0");
         try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
             sql.execute("create table entry (id int primary key, body varchar(400))");
-            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 64, 25);
+            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 64, 25, MINUTE);
             MVStore store = keeper.store();
             assertThat(store).as("the embedded store").isNotNull();
             try (PreparedStatement insert = keepOpen.prepareStatement("merge into entry key (id) values (?, ?)")) {
@@ -102,7 +142,7 @@ class H2HousekeepingTest {
         h2.setURL("jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=0");
         try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
             sparse(keepOpen);
-            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, writeKb, 25);
+            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, writeKb, 25, MINUTE);
             MVStore store = keeper.store();
             // The layout map lists a chunk from the next commit on.
             sql.execute("insert into tick values (-1)");
@@ -163,10 +203,10 @@ class H2HousekeepingTest {
         h2.setURL("jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=0");
         try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
             // Held back at the empty file's size, allowing no growth.
-            H2Housekeeping strict = new H2Housekeeping(h2, Duration.ZERO, 80, 1024, 0);
+            H2Housekeeping strict = new H2Housekeeping(h2, Duration.ZERO, 80, 1024, 0, MINUTE);
             H2Housekeeping.HeldBack early = strict.holdBack();
             sparse(keepOpen);
-            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 1024, 25);
+            H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 1024, 25, MINUTE);
             MVStore store = keeper.store();
             sql.execute("insert into tick values (-1)");
             int[] tick = {0};
@@ -226,7 +266,7 @@ class H2HousekeepingTest {
                 throw new SQLException("not reachable");
             }
         };
-        H2Housekeeping housekeeping = new H2Housekeeping(other, Duration.ofSeconds(1), 80, 1024, 25);
+        H2Housekeeping housekeeping = new H2Housekeeping(other, Duration.ofSeconds(1), 80, 1024, 25, MINUTE);
         assertThat(housekeeping.store()).isNull();
         housekeeping.start();
         assertThat(housekeeping.isRunning()).isFalse();
@@ -245,7 +285,7 @@ class H2HousekeepingTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         try (Connection keepOpen = h2.getConnection(); Statement sql = keepOpen.createStatement()) {
-            H2Housekeeping housekeeping = new H2Housekeeping(h2, Duration.ofMillis(10), 80, 64, 25) {
+            H2Housekeeping housekeeping = new H2Housekeeping(h2, Duration.ofMillis(10), 80, 64, 25, MINUTE) {
                 @Override
                 void compact() {
                     started.countDown();
