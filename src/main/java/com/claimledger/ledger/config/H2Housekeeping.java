@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * H2's housekeeping of its file, which {@code WRITE_DELAY=0} switches off. H2 rewrites the live pages of sparse chunks
@@ -58,6 +59,10 @@ public class H2Housekeeping implements SmartLifecycle {
     private final Duration reportEvery;
     /** What the rounds did since the last report; only the timer's thread (or a test calling compact) touches it. */
     private Rounds rounds = new Rounds(0, 0, 0);
+    /** Every round since the start, for the metrics ({@link H2HousekeepingMetrics}). */
+    private final AtomicLong roundsRun = new AtomicLong();
+    private final AtomicLong roundsRewrote = new AtomicLong();
+    private final AtomicLong roundsNanos = new AtomicLong();
     private long roundsSinceNanos = System.nanoTime();
 
     H2Housekeeping(DataSource dataSource,
@@ -136,6 +141,11 @@ public class H2Housekeeping implements SmartLifecycle {
         }
         long end = System.nanoTime();
         rounds = rounds.and(rewrote, end - start);
+        roundsRun.incrementAndGet();
+        roundsNanos.addAndGet(end - start);
+        if (rewrote) {
+            roundsRewrote.incrementAndGet();
+        }
         if (end - roundsSinceNanos >= reportEvery.toNanos()) {
             report(store, Duration.ofNanos(end - roundsSinceNanos)).ifPresent(log::info);
             rounds = new Rounds(0, 0, 0);
@@ -161,6 +171,21 @@ public class H2Housekeeping implements SmartLifecycle {
                 "H2 housekeeping: %d of %d rounds in the last %d s rewrote sparse chunks, %.1f s of the rounds' thread"
                         + " (%.0f%% of one core)%s", done.rewrote(), done.count(), window.toSeconds(),
                 done.nanos() / 1e9, 100.0 * done.nanos() / Math.max(1, window.toNanos()), file));
+    }
+
+    /** Rounds run since the start. */
+    long roundsRun() {
+        return roundsRun.get();
+    }
+
+    /** Rounds since the start that rewrote chunks. */
+    long roundsRewrote() {
+        return roundsRewrote.get();
+    }
+
+    /** The time every round since the start took of the rounds' thread, in seconds. */
+    double roundsSeconds() {
+        return roundsNanos.get() / 1e9;
     }
 
     /** Rounds run, rounds that rewrote chunks, and the time they took. */

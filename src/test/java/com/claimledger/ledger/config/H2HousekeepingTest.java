@@ -48,16 +48,7 @@ class H2HousekeepingTest {
             assertThat(idle.report(idle.store(), MINUTE)).as("rounds of a file with nothing to rewrite").isEmpty();
 
             H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 64, 25, MINUTE);
-            try (PreparedStatement insert = keepOpen.prepareStatement("merge into entry key (id) values (?, ?)")) {
-                for (int i = 0; i < 3000; i++) {
-                    insert.setInt(1, i % 500);
-                    insert.setString(2, "entry " + i + " ".repeat(300));
-                    insert.executeUpdate();
-                    if (i % 50 == 49) {
-                        keeper.compact();
-                    }
-                }
-            }
+            churn(keepOpen, 3000, keeper);
             assertThat(keeper.report(keeper.store(), MINUTE)).hasValueSatisfying(line -> assertThat(line)
                     .matches("H2 housekeeping: [1-9]\\d* of 60 rounds in the last 60 s rewrote sparse chunks, "
                             + "\\d+\\.\\d s of the rounds' thread \\(\\d+% of one core\\); the file \\d+ MiB, its chunks "
@@ -81,6 +72,23 @@ class H2HousekeepingTest {
         assertThat(with).as("file with housekeeping (without: %,d)", without).isLessThan(without * 3 / 4);
     }
 
+    /**
+     * {@code merges} small commits over the 500 rows of table {@code entry}, each rewriting a path of pages as a
+     * ledger's single writes do; a housekeeping round (if {@code keeper} is given) after every 50th.
+     */
+    static void churn(Connection connection, int merges, H2Housekeeping keeper) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("merge into entry key (id) values (?, ?)")) {
+            for (int i = 0; i < merges; i++) {
+                insert.setInt(1, i % 500);
+                insert.setString(2, "entry " + i + " ".repeat(300));
+                insert.executeUpdate();
+                if (keeper != null && i % 50 == 49) {
+                    keeper.compact();
+                }
+            }
+        }
+    }
+
     /** Many small commits that each rewrite a path of pages, as a ledger's single writes do; the file's size after. */
     private static long workload(Path dir, boolean housekeeping) throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
@@ -90,16 +98,7 @@ class H2HousekeepingTest {
             H2Housekeeping keeper = new H2Housekeeping(h2, Duration.ZERO, 80, 64, 25, MINUTE);
             MVStore store = keeper.store();
             assertThat(store).as("the embedded store").isNotNull();
-            try (PreparedStatement insert = keepOpen.prepareStatement("merge into entry key (id) values (?, ?)")) {
-                for (int i = 0; i < 6000; i++) {
-                    insert.setInt(1, i % 500);
-                    insert.setString(2, "entry " + i + " ".repeat(300));
-                    insert.executeUpdate();
-                    if (housekeeping && i % 50 == 49) {
-                        keeper.compact();
-                    }
-                }
-            }
+            churn(keepOpen, 6000, housekeeping ? keeper : null);
             try (var rows = sql.executeQuery("select count(*) from entry")) {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(500);
