@@ -2,7 +2,6 @@ package com.claimledger.claims.query;
 
 import com.claimledger.kernel.Names;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +21,21 @@ final class Words {
     }
 
     static Set<String> of(String statement, String quote) {
-        Set<String> words = new LinkedHashSet<>();
-        for (String word : terms(statement + " " + (quote == null ? "" : quote))) {
+        String key = Names.key(statement + " " + (quote == null ? "" : quote));
+        // The whitespace-separated words as terms() splits them (String.split drops the empty words at the end), cut
+        // here without a list: a replay derives the words of every claim, and the list's growth, the set's rehashing
+        // and a list of runs a word were a third of Words.of there (docs/benchmarks.md, thirty-second round).
+        int length = key.length();
+        while (length > 0 && key.charAt(length - 1) == ' ') {
+            length--;
+        }
+        Set<String> words = new LinkedHashSet<>(16 + length / 3);
+        int[] runs = new int[16];
+        for (int start = 0; length > 0 && start <= length; ) {
+            int space = key.indexOf(' ', start);
+            int stop = space < 0 || space > length ? length : space;
+            String word = key.substring(start, stop);
+            start = stop + 1;
             words.add(cut(word));
             // One pass over the word's code points instead of two regular expressions ([^\p{L}\p{N}]+ at its edges,
             // and between its runs): a replay derives the words of every claim (docs/benchmarks.md, ninth round:
@@ -31,7 +43,7 @@ final class Words {
             int first = -1;
             int end = -1;
             int run = -1;
-            List<String> runs = new ArrayList<>(2);
+            int count = 0;
             for (int i = 0; i < word.length(); ) {
                 int codePoint = word.codePointAt(i);
                 int next = i + Character.charCount(codePoint);
@@ -40,20 +52,35 @@ final class Words {
                     end = next;
                     run = run < 0 ? i : run;
                 } else if (run >= 0) {
-                    runs.add(word.substring(run, i));
+                    runs = span(runs, count, run, i);
+                    count += 2;
                     run = -1;
                 }
                 i = next;
             }
             if (run >= 0) {
-                runs.add(word.substring(run));
+                runs = span(runs, count, run, word.length());
+                count += 2;
             }
             if (first >= 0) {
                 words.add(cut(word.substring(first, end)));
             }
-            runs.forEach(piece -> words.add(cut(piece)));
+            for (int r = 0; r < count; r += 2) {
+                // A run from the first letter or number to the last is the word without its punctuation, added above.
+                if (runs[r] != first || runs[r + 1] != end) {
+                    words.add(cut(word.substring(runs[r], runs[r + 1])));
+                }
+            }
         }
         return words;
+    }
+
+    /** {@code spans} with the span from {@code from} to {@code to} at {@code at}, grown if it is full. */
+    private static int[] span(int[] spans, int at, int from, int to) {
+        int[] into = at + 2 <= spans.length ? spans : Arrays.copyOf(spans, spans.length * 2);
+        into[at] = from;
+        into[at + 1] = to;
+        return into;
     }
 
     /** Letters and numbers as regular expressions' \p{L} and \p{N} take them: the Unicode general categories L* and N*. */
