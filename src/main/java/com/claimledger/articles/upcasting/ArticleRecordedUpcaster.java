@@ -2,11 +2,8 @@ package com.claimledger.articles.upcasting;
 
 import com.claimledger.articles.api.ArticleRecorded;
 import com.claimledger.articles.api.TimePrecision;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.claimledger.kernel.RevisionUpcaster;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -17,23 +14,16 @@ import java.time.ZoneOffset;
  * UTC, so a publication time at exactly midnight was given as a day; any other time was an instant.
  */
 @Component
-class ArticleRecordedUpcaster extends SingleEventUpcaster {
+class ArticleRecordedUpcaster extends RevisionUpcaster {
 
-    private static final SimpleSerializedType REVISION_1 = new SimpleSerializedType(ArticleRecorded.class.getTypeName(), "1");
-    private static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(ArticleRecorded.class.getTypeName(), "2");
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1);
+    ArticleRecordedUpcaster() {
+        super(ArticleRecorded.class, "1", "2");
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            Instant published = Instant.parse(payload.get("publishedAt").asText());
-            boolean midnight = published.atOffset(ZoneOffset.UTC).toLocalTime().toNanoOfDay() == 0;
-            ((ObjectNode) payload).put("publishedAtPrecision", (midnight ? TimePrecision.DAY : TimePrecision.INSTANT).name());
-            return payload;
-        });
+    protected void upcast(ObjectNode payload) {
+        Instant published = Instant.parse(payload.get("publishedAt").asText());
+        boolean midnight = published.atOffset(ZoneOffset.UTC).toLocalTime().toNanoOfDay() == 0;
+        payload.put("publishedAtPrecision", (midnight ? TimePrecision.DAY : TimePrecision.INSTANT).name());
     }
 }
