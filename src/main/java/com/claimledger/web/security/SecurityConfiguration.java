@@ -13,6 +13,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,6 +56,17 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> write(response, json, 403, "Forbidden",
                                 "the token's principal lacks the role this request needs")))
                 .build();
+    }
+
+    /**
+     * No observations of Spring Security's own (its filter chain's, one for each filter a request passes, its
+     * authentications' and authorizations'): with them, a light read at 10^6 entries spent some 12% of its CPU making
+     * observations' tags and meters (docs/benchmarks.md, thirty-third round). Each request is still observed once, as
+     * {@code http.server.requests}.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**
