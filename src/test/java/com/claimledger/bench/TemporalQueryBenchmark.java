@@ -4,10 +4,13 @@ import com.claimledger.ClaimLedgerApplication;
 import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
 import com.claimledger.claims.api.ClaimQueries.ClaimPage;
 import com.claimledger.claims.api.ClaimQueries.DisputePage;
+import com.claimledger.claims.api.ClaimQueries.FindClaim;
+import com.claimledger.claims.api.ClaimView;
 import com.claimledger.claims.api.ClaimQueries.ListClaims;
 import com.claimledger.claims.api.ClaimQueries.ListDisputes;
 import com.claimledger.dossier.DossierImporter;
 import com.claimledger.time.AsOf;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,13 +34,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The temporal SQL alone, without HTTP or JSON: the queries behind {@code /api/views/current?topic=&asOf=} on both
- * axes and {@code /api/views/disputed?subject=}, through the query bus to the claims projection's reader, over a
+ * axes and {@code /api/views/disputed?subject=}, and a claim by its id ({@code /api/claims/{id}}), through the query
+ * bus to the claims projection's reader, over a
  * ledger of {@code claims} synthetic claims (the harness's corpus) on the embedded H2 file database.
  */
 @State(Scope.Benchmark)
@@ -94,6 +99,16 @@ public class TemporalQueryBenchmark {
         Instant at = moments.get(random.nextInt(moments.size()));
         return queries.query(new ListClaims(new AsOf(at, AsOf.Axis.RECORDED),
                 ClaimFilter.of(null, null, corpus.randomTopic(random), Set.of()), 50, null), ClaimPage.class).join();
+    }
+
+    /**
+     * A claim by its id, as recorded now: the lightest query on the bus, so that what every query pays beyond its SQL
+     * (the bus, its unit of work and transaction, the claim's assembly) is most of its figure (thirty-fourth round).
+     */
+    @Benchmark
+    public Optional<ClaimView> claimById() {
+        return queries.query(new FindClaim(corpus.randomClaim(random), AsOf.now(Clock.systemUTC())),
+                ResponseTypes.optionalInstanceOf(ClaimView.class)).join();
     }
 
     @Benchmark

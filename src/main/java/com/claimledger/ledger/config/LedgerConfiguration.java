@@ -23,6 +23,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * How Axon runs here: every event carries the actor who caused it, times are kept to the millisecond, projections
@@ -121,6 +129,25 @@ public class LedgerConfiguration {
     @Bean
     NamedParameterJdbcTemplate namedParameterJdbcTemplate(JdbcTemplate jdbcTemplate) {
         return new SubstitutedStatements(jdbcTemplate);
+    }
+
+    /**
+     * The query bus as Axon's auto-configuration builds it (which steps aside for this one), but whose queries run in a
+     * JDBC transaction rather than a JPA one ({@link QueryTransactions}). With Axon Server (profile {@code axonserver})
+     * its own auto-configuration builds the bus and its local segment, as before.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    SimpleQueryBus queryBus(org.axonframework.config.Configuration configuration, DataSource dataSource) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(configuration.messageMonitor(QueryBus.class, "queryBus"))
+                .transactionManager(new QueryTransactions(dataSource))
+                .errorHandler(configuration.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(configuration.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(configuration.getComponent(QueryBusSpanFactory.class))
+                .build();
     }
 
     @Bean
