@@ -45,7 +45,7 @@ class SubstitutedStatements extends NamedParameterJdbcTemplate {
     /** Lists longer than this are left as they are (a bound far below any database's number of parameters). */
     static final int MOST_PADDED = 1024;
 
-    private final Map<String, PreparedStatementCreatorFactory> substituted = new ConcurrentHashMap<>();
+    private final Map<String, Substituted> substituted = new ConcurrentHashMap<>();
     /** Per statement text and list name: whether every use of the name is an {@code in (:name)}. */
     private final Map<String, Boolean> onlyInLists = new ConcurrentHashMap<>();
 
@@ -62,16 +62,26 @@ class SubstitutedStatements extends NamedParameterJdbcTemplate {
         if (!singleValues(parameters)) {
             return super.getPreparedStatementCreator(sql, padded(sql, parameters), null);
         }
-        ParsedSql parsed = getParsedSql(sql);
-        PreparedStatementCreatorFactory factory = substituted.get(sql);
-        if (factory == null) {
+        Substituted kept = substituted.get(sql);
+        if (kept == null) {
             if (substituted.size() >= MOST) {
                 substituted.clear();
             }
-            factory = getPreparedStatementCreatorFactory(parsed, parameters);
-            substituted.put(sql, factory);
+            ParsedSql parsed = getParsedSql(sql);
+            kept = new Substituted(parsed, getPreparedStatementCreatorFactory(parsed, parameters));
+            substituted.put(sql, kept);
         }
-        return factory.newPreparedStatementCreator(NamedParameterUtils.buildValueArray(parsed, parameters, null));
+        return kept.factory().newPreparedStatementCreator(
+                NamedParameterUtils.buildValueArray(kept.parsed(), parameters, null));
+    }
+
+    /**
+     * A statement's parsed form and its substitution, kept together: Spring's own cache of parsed statements (a
+     * {@code ConcurrentLruCache}, which records every read for its LRU order in buffers drained under a lock) had
+     * been asked on every call — 4.5% of a claim's read through the query bus (docs/benchmarks.md, thirty-fourth
+     * round); one lookup in this map now finds both.
+     */
+    private record Substituted(ParsedSql parsed, PreparedStatementCreatorFactory factory) {
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.SqlProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,9 +38,18 @@ class SubstitutedStatementsTest {
             super(jdbc);
         }
 
+        /** Times Spring's cache of parsed statements was asked. */
+        int parsedAsked;
+
         PreparedStatementCreator creator(String sql, SqlParameterSource parameters) {
             last = getPreparedStatementCreator(sql, parameters);
             return last;
+        }
+
+        @Override
+        protected ParsedSql getParsedSql(String sql) {
+            parsedAsked++;
+            return super.getParsedSql(sql);
         }
     }
 
@@ -73,6 +83,18 @@ class SubstitutedStatementsTest {
         assertThat(looking.queryForList(sql, Map.of("id", "c1", "n", 3), Integer.class)).containsExactlyInAnyOrder(1, 3);
         assertThat(looking.queryForList(sql, Map.of("id", "c2", "n", 4), Integer.class)).containsExactlyInAnyOrder(2, 4);
         assertThat(jdbc.queryForObject("select count(*) from claim", Map.of(), Integer.class)).isEqualTo(5);
+    }
+
+    @Test
+    void aKeptStatementIsNotLookedUpInSpringsCacheOfParsedStatementsAgain() {
+        Looking looking = new Looking(new JdbcTemplate(database));
+        String sql = "select n from claim where id = :id";
+
+        for (int i = 1; i <= 3; i++) {
+            assertThat(looking.queryForList(sql, Map.of("id", "c" + i), Integer.class)).containsExactly(i);
+        }
+
+        assertThat(looking.parsedAsked).isEqualTo(1);
     }
 
     @Test
