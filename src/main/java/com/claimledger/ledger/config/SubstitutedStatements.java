@@ -46,6 +46,7 @@ class SubstitutedStatements extends NamedParameterJdbcTemplate {
     static final int MOST_PADDED = 1024;
 
     private final Map<String, Substituted> substituted = new ConcurrentHashMap<>();
+    private final Map<String, ParsedSql> parsedStatements = new ConcurrentHashMap<>();
     /** Per statement text and list name: whether every use of the name is an {@code in (:name)}. */
     private final Map<String, Boolean> onlyInLists = new ConcurrentHashMap<>();
 
@@ -75,13 +76,32 @@ class SubstitutedStatements extends NamedParameterJdbcTemplate {
                 NamedParameterUtils.buildValueArray(kept.parsed(), parameters, null));
     }
 
-    /**
-     * A statement's parsed form and its substitution, kept together: Spring's own cache of parsed statements (a
-     * {@code ConcurrentLruCache}, which records every read for its LRU order in buffers drained under a lock) had
-     * been asked on every call — 4.5% of a claim's read through the query bus (docs/benchmarks.md, thirty-fourth
-     * round); one lookup in this map now finds both.
-     */
+    /** A statement's parsed form and its substitution, kept together: one lookup finds both. */
     private record Substituted(ParsedSql parsed, PreparedStatementCreatorFactory factory) {
+    }
+
+    /**
+     * The statement's parsed form, kept in a plain concurrent map (as many statements as {@link #MOST}). Spring keeps
+     * it in a {@code ConcurrentLruCache}, which records every read for its LRU order in buffers drained under a lock:
+     * asked on every call, 3-4.5% of a claim's read through the query bus (docs/benchmarks.md, thirty-fourth round).
+     * A statement with a list ({@code in (:ids)}) still asks for it on every call.
+     */
+    @Override
+    protected ParsedSql getParsedSql(String sql) {
+        ParsedSql parsed = parsedStatements.get(sql);
+        if (parsed == null) {
+            if (parsedStatements.size() >= MOST) {
+                parsedStatements.clear();
+            }
+            parsed = parse(sql);
+            parsedStatements.put(sql, parsed);
+        }
+        return parsed;
+    }
+
+    /** Parses a statement not kept yet (a seam for tests). */
+    ParsedSql parse(String sql) {
+        return NamedParameterUtils.parseSqlStatement(sql);
     }
 
     /**

@@ -38,8 +38,8 @@ class SubstitutedStatementsTest {
             super(jdbc);
         }
 
-        /** Times Spring's cache of parsed statements was asked. */
-        int parsedAsked;
+        /** Times a statement was parsed. */
+        int parsed;
 
         PreparedStatementCreator creator(String sql, SqlParameterSource parameters) {
             last = getPreparedStatementCreator(sql, parameters);
@@ -47,9 +47,9 @@ class SubstitutedStatementsTest {
         }
 
         @Override
-        protected ParsedSql getParsedSql(String sql) {
-            parsedAsked++;
-            return super.getParsedSql(sql);
+        ParsedSql parse(String sql) {
+            parsed++;
+            return super.parse(sql);
         }
     }
 
@@ -86,15 +86,18 @@ class SubstitutedStatementsTest {
     }
 
     @Test
-    void aKeptStatementIsNotLookedUpInSpringsCacheOfParsedStatementsAgain() {
+    void aStatementIsParsedOnceWithSingleValuesAndWithLists() {
         Looking looking = new Looking(new JdbcTemplate(database));
-        String sql = "select n from claim where id = :id";
+        String single = "select n from claim where id = :id";
+        String list = "select n from claim where id in (:ids) order by n";
 
         for (int i = 1; i <= 3; i++) {
-            assertThat(looking.queryForList(sql, Map.of("id", "c" + i), Integer.class)).containsExactly(i);
+            assertThat(looking.queryForList(single, Map.of("id", "c" + i), Integer.class)).containsExactly(i);
+            assertThat(looking.queryForList(list, Map.of("ids", List.of("c1", "c2", "c3").subList(0, i)),
+                    Integer.class)).hasSize(i);
         }
 
-        assertThat(looking.parsedAsked).isEqualTo(1);
+        assertThat(looking.parsed).isEqualTo(2);
     }
 
     @Test
