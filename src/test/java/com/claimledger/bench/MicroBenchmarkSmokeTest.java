@@ -29,7 +29,7 @@ class MicroBenchmarkSmokeTest {
                 .shouldFailOnError(true)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        assertThat(results).hasSize(5);
+        assertThat(results).hasSize(6);
         results.forEach(result -> assertThat(result.getPrimaryResult().getScore())
                 .as(result.getParams().getBenchmark()).isPositive());
     }

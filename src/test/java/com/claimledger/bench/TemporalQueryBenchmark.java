@@ -41,8 +41,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The temporal SQL alone, without HTTP or JSON: the queries behind {@code /api/views/current?topic=&asOf=} on both
- * axes and {@code /api/views/disputed?subject=}, and a claim by its id ({@code /api/claims/{id}}), through the query
- * bus to the claims projection's reader, over a
+ * axes and {@code /api/views/disputed?subject=}, a claim by its id ({@code /api/claims/{id}}) and a search for a word
+ * ({@code /api/claims?q=}), through the query bus to the claims projection's reader, over a
  * ledger of {@code claims} synthetic claims (the harness's corpus) on the embedded H2 file database.
  */
 @State(Scope.Benchmark)
@@ -109,6 +109,14 @@ public class TemporalQueryBenchmark {
     public Optional<ClaimView> claimById() {
         return queries.query(new FindClaim(corpus.randomClaim(random), AsOf.now(Clock.systemUTC())),
                 ResponseTypes.optionalInstanceOf(ClaimView.class)).join();
+    }
+
+    /** A search for one word of the corpus's ({@code /api/claims?q=}): the word index, then the page's assembly. */
+    @Benchmark
+    public ClaimPage searchByWord() {
+        String word = Corpus.SEARCH_WORDS.get(random.nextInt(Corpus.SEARCH_WORDS.size()));
+        return queries.query(new ListClaims(AsOf.now(Clock.systemUTC()),
+                new ClaimFilter(word, null, null, null, null, Set.of()), 50, null), ClaimPage.class).join();
     }
 
     @Benchmark
