@@ -61,6 +61,28 @@ public final class ProjectionDatabase implements AutoCloseable {
         return jdbc.getJdbcTemplate().queryForObject("select count(*) from " + table, Long.class);
     }
 
+    /** A statement H2 ran, how often, and the rows it handed over, summed over its runs (its query statistics). */
+    public record Statement(String sql, long executions, long rows) {
+    }
+
+    /** The statements a read ran, as H2 was given them, and their rows (H2's query statistics, on for the read only). */
+    public List<Statement> statementsRun(Runnable read) {
+        JdbcTemplate template = jdbc.getJdbcTemplate();
+        template.execute("set query_statistics_max_entries 10000");
+        template.execute("set query_statistics true");
+        try {
+            read.run();
+            return template.query("select sql_statement, execution_count, cumulative_row_count"
+                            + " from information_schema.query_statistics",
+                    (rs, n) -> new Statement(rs.getString(1), rs.getLong(2), rs.getLong(3))).stream()
+                    .filter(statement -> !statement.sql().contains("query_statistics")
+                            && !statement.sql().startsWith("SET "))
+                    .toList();
+        } finally {
+            template.execute("set query_statistics false");
+        }
+    }
+
     /** Drops the in-memory database (it would otherwise live as long as the JVM). */
     @Override
     public void close() {

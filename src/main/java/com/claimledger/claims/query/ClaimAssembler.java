@@ -4,6 +4,7 @@ import com.claimledger.claims.api.ClaimView;
 import com.claimledger.claims.api.ClaimView.Amendment;
 import com.claimledger.claims.api.ClaimView.DisputeLink;
 import com.claimledger.claims.api.ClaimView.Retraction;
+import com.claimledger.claims.api.ClaimView.Review;
 import com.claimledger.claims.query.ClaimRows.Base;
 import com.claimledger.claims.query.ClaimRows.RetractionRow;
 import com.claimledger.entities.api.EntityQueries.Refs;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,29 +34,45 @@ class ClaimAssembler {
 
     /** The claims of {@code ids} visible as of the moment, in the order of {@code ids}. */
     List<ClaimView> views(List<String> ids, AsOf asOf) {
-        if (ids.isEmpty()) {
+        return ids.isEmpty() ? List.of() : views(ids, rows.bases(ids, asOf), asOf);
+    }
+
+    /**
+     * The claims of {@code ids} whose claim_view rows, visible as of the moment, are read already ({@code read}: of
+     * these claims and maybe others), in the order of {@code ids}.
+     */
+    List<ClaimView> views(List<String> ids, Map<String, Base> read, AsOf asOf) {
+        Map<String, Base> bases = new LinkedHashMap<>();
+        ids.stream().filter(read::containsKey).forEach(id -> bases.put(id, read.get(id)));
+        if (bases.isEmpty()) {
             return List.of();
         }
-        Map<String, Base> bases = rows.bases(ids, asOf);
+        List<String> visible = List.copyOf(bases.keySet());
         // A claim's row holds its wording as recorded and its subjects (which have no time of their own); only a
         // claim ever amended has more wordings to read, as of the moment. Reading every claim's wordings and subjects
         // from their own tables read two more pages of the file a claim at 10^6 (V26).
         List<String> amended = bases.entrySet().stream().filter(base -> base.getValue().amendments() > 0)
                 .map(Map.Entry::getKey).toList();
         Map<String, List<Amendment>> amendments = amended.isEmpty() ? Map.of() : rows.amendments(amended, asOf);
-        Map<String, RetractionRow> retractions = rows.retractions(ids, asOf);
-        var disputes = rows.disputes(ids, asOf);
+        // The rows about a claim in the other tables (its retraction, reviews, the disputes and corroborations of it)
+        // come from events of its own, each after its recording (version 0): a claim whose row is still at version 0
+        // has none, as of any moment. Most claims of a large ledger are never changed, and asking each of those
+        // tables for them was a third of a search's request time at 10^6 entries (docs/benchmarks.md, thirty-fifth
+        // round). The disputes and corroborations a claim makes are events of the other claim: those are read for all.
+        List<String> changed = bases.entrySet().stream().filter(base -> base.getValue().version() > 0)
+                .map(Map.Entry::getKey).toList();
+        Map<String, RetractionRow> retractions = changed.isEmpty() ? Map.of() : rows.retractions(changed, asOf);
+        var disputes = rows.disputes(visible, changed, asOf);
         // A dispute stands in force only while neither claim is retracted: the claims disputing or disputed by these
         // that are not among them have their retractions read too, for the statuses.
-        Set<String> asked = new HashSet<>(ids);
         List<String> counterparts = disputes.values().stream().flatMap(List::stream).map(DisputeLink::claimId)
-                .filter(id -> !asked.contains(id)).distinct().toList();
+                .filter(id -> !bases.containsKey(id)).distinct().toList();
         Set<String> retracted = new HashSet<>(retractions.keySet());
         if (!counterparts.isEmpty()) {
             retracted.addAll(rows.retractions(counterparts, asOf).keySet());
         }
-        var corroborations = rows.corroborations(ids, asOf);
-        var reviews = rows.reviews(ids, asOf);
+        var corroborations = rows.corroborations(visible, changed, asOf);
+        Map<String, List<Review>> reviews = changed.isEmpty() ? Map.of() : rows.reviews(changed, asOf);
 
         Set<String> entityIds = new HashSet<>();
         bases.values().forEach(base -> {

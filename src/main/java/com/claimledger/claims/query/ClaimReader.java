@@ -10,6 +10,7 @@ import com.claimledger.claims.api.ClaimQueries.ListClaims;
 import com.claimledger.claims.api.ClaimQueries.ListDisputes;
 import com.claimledger.claims.api.ClaimStatus;
 import com.claimledger.claims.api.ClaimView;
+import com.claimledger.claims.query.ClaimRows.Base;
 import com.claimledger.entities.api.EntityQueries.Records;
 import com.claimledger.entities.api.EntityRecord;
 import com.claimledger.kernel.Names;
@@ -28,6 +29,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,10 +166,14 @@ class ClaimReader {
                 : intersection(words.get()))
                 : fromStarts || retractedOnly ? pool(sql, params, query.asOf().at())
                 : walk(sql.append(" and ").append(time.visible("c")), params, filter.topic() != null);
-        List<String> ids = checks.isEmpty()
-                ? candidates.after(afterTime, afterId, query.limit() + 1).stream().map(Candidate::id).toList()
+        Map<String, Base> checkedRows = checks.isEmpty() ? null
                 : checked(candidates, checks, worded, params, afterTime, afterId, query.limit() + 1);
-        List<ClaimView> items = assembler.views(ids.stream().limit(query.limit()).toList(), query.asOf());
+        List<String> ids = checkedRows == null
+                ? candidates.after(afterTime, afterId, query.limit() + 1).stream().map(Candidate::id).toList()
+                : List.copyOf(checkedRows.keySet());
+        List<String> page = ids.stream().limit(query.limit()).toList();
+        List<ClaimView> items = checkedRows == null ? assembler.views(page, query.asOf())
+                : assembler.views(page, checkedRows, query.asOf());
         String next = null;
         if (ids.size() > query.limit()) {
             ClaimView last = items.get(items.size() - 1);
@@ -366,36 +372,49 @@ class ClaimReader {
             .thenComparing(Candidate::id);
 
     /**
-     * Up to {@code count} claims that also pass {@code checks}, in page order: the candidates are taken a chunk at a
-     * time and checked together, until the page is full or the candidates run out. The first chunk is a page: the
-     * status of a current view and the further terms of a search usually hold for most candidates, so one chunk is the
-     * rule, however many claims match. The next chunk is sized by the share that passed so far ({@link #nextChunk}).
+     * Up to {@code count} claims that also pass {@code checks}, in page order, each with its claim_view row: the
+     * candidates are taken a chunk at a time and checked together, until the page is full or the candidates run out.
+     * The first chunk is a page: the status of a current view and the further terms of a search usually hold for most
+     * candidates, so one chunk is the rule, however many claims match. The next chunk is sized by the share that
+     * passed so far ({@link #nextChunk}). Every candidate exists as of the moment read (the walk's SQL, the postings'
+     * check of {@code visible}, the pool's test of its time), so the rows that pass are the page's rows as of it: the
+     * page is assembled from them ({@link ClaimAssembler}), not read again — at 10^6 entries a search read each row
+     * twice, in its check and then for its view (docs/benchmarks.md, thirty-fifth round).
      */
-    private List<String> checked(Candidates pages, StringBuilder checks, UnaryOperator<List<String>> worded,
-                                 MapSqlParameterSource params, Instant afterTime, String afterId, int count) {
-        List<String> ids = new ArrayList<>();
+    private Map<String, Base> checked(Candidates pages, StringBuilder checks, UnaryOperator<List<String>> worded,
+                                      MapSqlParameterSource params, Instant afterTime, String afterId, int count) {
+        Map<String, Base> passed = new LinkedHashMap<>();
         int chunk = count;
         int seen = 0;
         while (true) {
             List<Candidate> candidates = pages.after(afterTime, afterId, chunk);
             if (candidates.isEmpty()) {
-                return ids;
+                return passed;
             }
             params.addValue("chunk", candidates.stream().map(Candidate::id).toList());
-            // No order by here: the candidates are in page order already, and ordering by c.occurred_at made H2
-            // read every candidate's claim_view row (a page of the file at 10^6) for a check that its primary key
-            // index answers alone (the current view's "not retracted by t").
-            Set<String> passed = new HashSet<>(jdbc.queryForList("select c.claim_id from claim_view c"
-                    + " where c.claim_id in (:chunk)" + checks, params, String.class));
-            ids.addAll(worded.apply(candidates.stream().map(Candidate::id).distinct().filter(passed::contains).toList()));
+            // No order by here: the candidates are in page order already. The rows come with the check: a current
+            // view's "not retracted by t" alone is answered from the primary key's index, but the page reads the
+            // rows of the claims that pass anyway, and one chunk is the rule.
+            Map<String, Base> rows = new HashMap<>();
+            jdbc.query("select c.* from claim_view c where c.claim_id in (:chunk)" + checks, params,
+                    rs -> {
+                        rows.put(rs.getString("claim_id"), Base.of(rs));
+                    });
+            for (String id : worded.apply(candidates.stream().map(Candidate::id).distinct().filter(rows::containsKey)
+                    .toList())) {
+                passed.put(id, rows.get(id));
+                if (passed.size() == count) {
+                    return passed;
+                }
+            }
             seen += candidates.size();
-            if (ids.size() >= count || candidates.size() < chunk) {
-                return ids.size() > count ? ids.subList(0, count) : ids;
+            if (candidates.size() < chunk) {
+                return passed;
             }
             Candidate last = candidates.get(candidates.size() - 1);
             afterTime = last.occurredAt();
             afterId = last.id();
-            chunk = nextChunk(count - ids.size(), ids.size(), seen, chunk);
+            chunk = nextChunk(count - passed.size(), passed.size(), seen, chunk);
         }
     }
 

@@ -89,12 +89,15 @@ class ClaimRows {
         return amendments;
     }
 
-    /** Disputes made by the moment, on both claims of each pair, each marked withdrawn if it was by then. */
-    Map<String, List<DisputeLink>> disputes(List<String> ids, AsOf asOf) {
+    /**
+     * Disputes made by the moment, on both claims of each pair, each marked withdrawn if it was by then: those made by
+     * any of {@code ids}, and those of the {@code changed} among them (see {@link #eitherSide}).
+     */
+    Map<String, List<DisputeLink>> disputes(List<String> ids, List<String> changed, AsOf asOf) {
         Temporal time = new Temporal(asOf.axis());
         Map<String, List<DisputeLink>> disputes = new HashMap<>();
-        jdbc.query(eitherSide("claim_dispute", time) + " order by occurred_at, claim_id, by_claim_id, round",
-                params(ids, asOf), rs -> {
+        jdbc.query(eitherSide("claim_dispute", time, changed) + " order by occurred_at, claim_id, by_claim_id, round",
+                params(ids, asOf).addValue("changed", changed), rs -> {
             Instant withdrawnAt = Sql.instant(rs, time.withdrawnColumn());
             boolean withdrawn = withdrawnAt != null && !withdrawnAt.isAfter(asOf.at());
             String claim = rs.getString("claim_id");
@@ -107,11 +110,15 @@ class ClaimRows {
         return disputes;
     }
 
-    /** Corroborations made by the moment, on both claims of each pair. */
-    Map<String, List<CorroborationLink>> corroborations(List<String> ids, AsOf asOf) {
+    /**
+     * Corroborations made by the moment, on both claims of each pair: those made by any of {@code ids}, and those of
+     * the {@code changed} among them (see {@link #eitherSide}).
+     */
+    Map<String, List<CorroborationLink>> corroborations(List<String> ids, List<String> changed, AsOf asOf) {
         Map<String, List<CorroborationLink>> corroborations = new HashMap<>();
-        jdbc.query(eitherSide("claim_corroboration", new Temporal(asOf.axis())) + " order by occurred_at, claim_id, by_claim_id",
-                params(ids, asOf), rs -> {
+        jdbc.query(eitherSide("claim_corroboration", new Temporal(asOf.axis()), changed)
+                        + " order by occurred_at, claim_id, by_claim_id",
+                params(ids, asOf).addValue("changed", changed), rs -> {
                     String claim = rs.getString("claim_id");
                     String by = rs.getString("by_claim_id");
                     String note = rs.getString("note");
@@ -144,13 +151,17 @@ class ClaimRows {
     }
 
     /**
-     * The rows of a link table (disputes, corroborations) made by t with either of their two claims among
-     * {@code :ids}: each side by its own index. One {@code or} across the two columns had H2 read the whole table for
-     * every page (stack samples: the largest part of a view's time at 10^4 claims).
+     * The rows of a link table (disputes, corroborations) made by t by a claim of {@code :ids} ({@code by_claim_id}),
+     * or about one of the {@code changed} ({@code :changed}, {@code claim_id}): each side by its own index. One
+     * {@code or} across the two columns had H2 read the whole table for every page (stack samples: the largest part of
+     * a view's time at 10^4 claims). A row about a claim comes from an event of that claim's own, so a claim with none
+     * since its recording has none ({@link ClaimAssembler}); with no such claim the other side alone is read, without
+     * the union's merge.
      */
-    private static String eitherSide(String table, Temporal time) {
-        return "select * from (select * from " + table + " x where x.claim_id in (:ids) and " + time.visible("x")
-                + " union select * from " + table + " y where y.by_claim_id in (:ids) and " + time.visible("y") + ") l";
+    private static String eitherSide(String table, Temporal time, List<String> changed) {
+        String made = "select * from " + table + " y where y.by_claim_id in (:ids) and " + time.visible("y");
+        return changed.isEmpty() ? made : "select * from (select * from " + table + " x where x.claim_id in (:changed)"
+                + " and " + time.visible("x") + " union " + made + ") l";
     }
 
     private static MapSqlParameterSource params(List<String> ids, AsOf asOf) {

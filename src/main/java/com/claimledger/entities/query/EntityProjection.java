@@ -132,17 +132,38 @@ class EntityProjection {
         return new EntityPage(views(cut ? ids.subList(0, query.atMost()) : ids, !cut), null);
     }
 
+    /**
+     * Each id's canonical entity and its name. An entity never merged into another is its own canonical entity, so
+     * its row alone answers: only the canonical entities of merged ones are read, and only those not read already. A
+     * join of every row to its canonical row read each entity twice, where almost none is merged: a fifth of a current
+     * view's request time at 10^6 entries went to it (docs/benchmarks.md, thirty-fifth round).
+     */
     @QueryHandler
     Refs refs(ResolveRefs query) {
         Map<String, EntityRef> refs = new HashMap<>();
-        if (!query.entityIds().isEmpty()) {
-            jdbc.query("""
-                    select v.entity_id, c.entity_id as canonical_id, c.name from entity_view v
-                    join entity_view c on c.entity_id = v.canonical_id where v.entity_id in (:ids)""",
-                    Map.of("ids", query.entityIds()), rs -> {
-                        refs.put(rs.getString("entity_id"), new EntityRef(rs.getString("canonical_id"), rs.getString("name")));
+        if (query.entityIds().isEmpty()) {
+            return new Refs(refs);
+        }
+        Map<String, String> canonicals = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("select entity_id, canonical_id, name from entity_view where entity_id in (:ids)",
+                Map.of("ids", query.entityIds()), rs -> {
+                    canonicals.put(rs.getString("entity_id"), rs.getString("canonical_id"));
+                    names.put(rs.getString("entity_id"), rs.getString("name"));
+                });
+        List<String> unread = canonicals.values().stream().filter(id -> !names.containsKey(id)).distinct().toList();
+        if (!unread.isEmpty()) {
+            jdbc.query("select entity_id, name from entity_view where entity_id in (:ids)", Map.of("ids", unread),
+                    rs -> {
+                        names.put(rs.getString("entity_id"), rs.getString("name"));
                     });
         }
+        canonicals.forEach((id, canonical) -> {
+            // A canonical row missing (none should be) leaves the id unresolved, as the join did.
+            if (names.containsKey(canonical)) {
+                refs.put(id, new EntityRef(canonical, names.get(canonical)));
+            }
+        });
         return new Refs(refs);
     }
 

@@ -2,6 +2,7 @@ package com.claimledger.claims.query;
 
 import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
 import com.claimledger.claims.api.ClaimStatus;
+import com.claimledger.support.ProjectionDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 
 import static com.claimledger.claims.query.ClaimLedger.KNB;
 import static com.claimledger.claims.query.ClaimLedger.day;
+import static com.claimledger.claims.query.ClaimLedger.noFilter;
 import static com.claimledger.claims.query.ClaimLedger.now;
 import static com.claimledger.claims.query.ClaimLedger.published;
 import static com.claimledger.claims.query.ClaimLedger.recorded;
@@ -122,18 +124,101 @@ class ReadCostTest {
         }
     }
 
-    /** The rows every statement of a read handed over, summed (H2's query statistics, on for the read only). */
-    private long rowsRead(Supplier<?> read) {
-        var jdbc = ledger.db.jdbc().getJdbcTemplate();
-        jdbc.execute("set query_statistics_max_entries 10000");
-        jdbc.execute("set query_statistics true");
-        try {
-            read.get();
-            return jdbc.queryForList("select sql_statement, cumulative_row_count from information_schema.query_statistics")
-                    .stream().filter(row -> !row.get("SQL_STATEMENT").toString().contains("query_statistics"))
-                    .mapToLong(row -> ((Number) row.get("CUMULATIVE_ROW_COUNT")).longValue()).sum();
-        } finally {
-            jdbc.execute("set query_statistics false");
+    /**
+     * A claim never changed since its recording (its row's version 0) has no row about it in the other claim tables,
+     * so a read of it asks none of them for it: no retraction, no review, no dispute or corroboration of it — only
+     * those it makes, which are events of the other claim. A claim that was changed is asked about in every table.
+     * At 10^6 entries the asking was a third of a search's request time (docs/benchmarks.md, thirty-fifth round).
+     */
+    @Test
+    void aClaimNeverChangedIsReadWithoutAskingWhatChangedIt() {
+        Instant at = Instant.parse("2026-01-05T10:00:00Z");
+        ledger.claim("c-plain").assertedAt(day("2015-07-01")).recordedAt(at);
+        ledger.claim("c-disputed").assertedAt(day("2015-07-02")).recordedAt(at.plusSeconds(1));
+        ledger.claim("c-by").assertedAt(day("2015-07-03")).recordedAt(at.plusSeconds(2));
+        ledger.claim("c-retracted").assertedAt(day("2015-07-04")).recordedAt(at.plusSeconds(3));
+        ledger.claim("c-by-2").assertedAt(day("2015-07-05")).recordedAt(at.plusSeconds(4));
+        ledger.disputed("c-disputed", "c-by", "Contradicted.", day("2015-07-03"), at.plusSeconds(5));
+        ledger.corroborated("c-retracted", "c-by", "Agrees.", day("2015-07-04"), at.plusSeconds(6));
+        ledger.disputed("c-retracted", "c-by-2", "Contradicted.", day("2015-07-05"), at.plusSeconds(7));
+        ledger.retracted("c-retracted", "Withdrawn by the outlet.", KNB.id(), day("2015-07-06"), at.plusSeconds(8));
+
+        List<String> plain = statementsRun(() -> ledger.claim("c-plain", now()));
+        List<String> making = statementsRun(() -> ledger.claim("c-by", now()));
+        List<String> changed = statementsRun(() -> ledger.claim("c-disputed", now()));
+
+        for (List<String> unchanged : List.of(plain, making)) {
+            assertThat(unchanged).noneMatch(sql -> sql.contains("claim_review") || sql.contains("x.claim_id in"))
+                    .anyMatch(sql -> sql.contains("claim_dispute y")).anyMatch(sql -> sql.contains("claim_corroboration y"));
         }
+        // a claim the read's claim disputes has its retraction read, for the dispute's standing: c-by's has
+        assertThat(plain).noneMatch(sql -> sql.contains("claim_retraction"));
+        assertThat(making).filteredOn(sql -> sql.contains("claim_retraction")).hasSize(1);
+        assertThat(changed).anyMatch(sql -> sql.contains("claim_retraction")).anyMatch(sql -> sql.contains("claim_review"))
+                .anyMatch(sql -> sql.contains("claim_dispute x where x.claim_id in"))
+                .anyMatch(sql -> sql.contains("claim_corroboration x where x.claim_id in"));
+        // what each claim shows is whole all the same: the disputes and corroborations it makes, the retraction of a
+        // claim it disputes (no dispute with a retracted claim stands), alone and on a page beside the changed ones
+        assertThat(ledger.claim("c-by", now()).disputes()).extracting(d -> d.claimId() + " " + d.role())
+                .containsExactly("c-disputed DISPUTES");
+        assertThat(ledger.claim("c-by", now()).corroborations()).extracting(c -> c.claimId() + " " + c.role())
+                .containsExactly("c-retracted CORROBORATES");
+        assertThat(ledger.claim("c-plain", now()).status()).isEqualTo(ClaimStatus.STANDING);
+        assertThat(ledger.claim("c-by", now()).status()).isEqualTo(ClaimStatus.DISPUTED);
+        assertThat(ledger.claim("c-by-2", now()).status()).isEqualTo(ClaimStatus.STANDING);
+        assertThat(ledger.claim("c-by-2", published("2015-07-05")).status()).isEqualTo(ClaimStatus.DISPUTED);
+        assertThat(ledger.claim("c-disputed", now()).status()).isEqualTo(ClaimStatus.DISPUTED);
+        assertThat(ledger.claim("c-retracted", now()).status()).isEqualTo(ClaimStatus.RETRACTED);
+        assertThat(ledger.list(now(), noFilter()).items()).extracting(v -> v.id() + " " + v.status())
+                .containsExactly("c-plain STANDING", "c-disputed DISPUTED", "c-by DISPUTED", "c-retracted RETRACTED",
+                        "c-by-2 STANDING");
+        assertThat(ledger.list(published("2015-07-05"), noFilter()).items()).extracting(v -> v.id() + " " + v.status())
+                .containsExactly("c-plain STANDING", "c-disputed DISPUTED", "c-by DISPUTED", "c-retracted DISPUTED",
+                        "c-by-2 DISPUTED");
+    }
+
+    /**
+     * The claims a page's checks let through come with their rows, and the page is assembled from those: a search's
+     * page and a current view's read each claim's row once (a search read it in its check and again for its view; at
+     * 10^6 entries a fifth of its request time, docs/benchmarks.md, thirty-fifth round). What the page shows is the
+     * same as a page read without checks.
+     */
+    @Test
+    void aPageThatIsCheckedReadsEachClaimsRowOnce() {
+        for (int i = 0; i < 30; i++) {
+            ledger.claim("c-%02d".formatted(i)).says(i % 3 == 0 ? "The curfew holds, day " + i + "." : "No news " + i + ".")
+                    .assertedAt(day("2015-07-01").plusSeconds(60L * i))
+                    .recordedAt(Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i));
+        }
+        ledger.retracted("c-03", "Withdrawn by the outlet.", KNB.id(), day("2015-07-02"), Instant.parse("2026-01-06T10:00:00Z"));
+        ClaimFilter current = ClaimFilter.of(null, null, null, Set.of(ClaimStatus.STANDING, ClaimStatus.DISPUTED));
+
+        // a search's page is one chunk of candidates, all passing: one statement reads their rows
+        assertThat(rowReadsByIds(() -> ledger.pages(now(), text("curfew"), 4))).as("3 pages of a search").isEqualTo(3);
+        // one chunk a page, and a second for the page where the retracted claim left it one short
+        assertThat(rowReadsByIds(() -> ledger.pages(now(), current, 4))).as("8 pages of the current view").isEqualTo(9);
+        assertThat(ledger.pages(now(), text("curfew"), 4)).containsExactly(List.of("c-00", "c-03", "c-06", "c-09"),
+                List.of("c-12", "c-15", "c-18", "c-21"), List.of("c-24", "c-27"));
+        assertThat(ledger.pages(now(), current, 4).stream().flatMap(List::stream)).hasSize(29).doesNotContain("c-03");
+        assertThat(ledger.claim("c-06", now()).statement()).isEqualTo("The curfew holds, day 6.");
+        assertThat(ledger.list(now(), text("curfew")).items()).filteredOn(v -> v.id().equals("c-06")).singleElement()
+                .isEqualTo(ledger.claim("c-06", now()));
+    }
+
+    /** The rows every statement of a read handed over, summed. */
+    private long rowsRead(Supplier<?> read) {
+        return ledger.db.statementsRun(read::get).stream().mapToLong(ProjectionDatabase.Statement::rows).sum();
+    }
+
+    /** How often a read ran a statement reading claims' rows by their ids. */
+    private long rowReadsByIds(Supplier<?> read) {
+        return ledger.db.statementsRun(read::get).stream()
+                .filter(statement -> statement.sql().contains("from claim_view c where c.claim_id in"))
+                .mapToLong(ProjectionDatabase.Statement::executions).sum();
+    }
+
+    /** The statements a read ran, as H2 was given them. */
+    private List<String> statementsRun(Supplier<?> read) {
+        return ledger.db.statementsRun(read::get).stream().map(ProjectionDatabase.Statement::sql).toList();
     }
 }

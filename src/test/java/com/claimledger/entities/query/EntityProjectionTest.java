@@ -121,6 +121,35 @@ class EntityProjectionTest {
         assertThat(projection.refs(new ResolveRefs(List.of())).byId()).isEmpty();
     }
 
+    /**
+     * An entity never merged is its own canonical entity: its row alone resolves it, each row read once. Only a merged
+     * entity's canonical entity is read besides, and not when it was among those asked (a join of every row to its
+     * canonical row was a fifth of a current view's request time at 10^6 entries; docs/benchmarks.md, thirty-fifth
+     * round).
+     */
+    @Test
+    void refsReadEachEntityOnceAndACanonicalEntityOnlyForTheMerged() {
+        givenTheSecurityServicesMerged();
+
+        var unmerged = db.statementsRun(() -> assertThat(projection.refs(new ResolveRefs(List.of("gknb", "knb-kazakhstan")))
+                .byId()).containsOnlyKeys("gknb", "knb-kazakhstan"));
+        var withItsCanonical = db.statementsRun(() -> assertThat(projection.refs(
+                new ResolveRefs(List.of("gknb", "kazakh-security-service", "knb-kazakhstan"))).byId())
+                .containsEntry("kazakh-security-service", new EntityRef("knb-kazakhstan",
+                        "National Security Committee of Kazakhstan")));
+        var merged = db.statementsRun(() -> assertThat(projection.refs(
+                new ResolveRefs(List.of("gknb", "kazakh-security-service"))).byId())
+                .containsEntry("kazakh-security-service", new EntityRef("knb-kazakhstan",
+                        "National Security Committee of Kazakhstan")));
+
+        assertThat(unmerged).singleElement().satisfies(statement -> {
+            assertThat(statement.sql()).doesNotContainIgnoringCase("join");
+            assertThat(statement.rows()).isEqualTo(2);
+        });
+        assertThat(withItsCanonical).hasSize(1);
+        assertThat(merged).hasSize(2).extracting(ProjectionDatabase.Statement::rows).containsExactly(2L, 1L);
+    }
+
     @Test
     void searchFindsCanonicalEntitiesByAnyPartOfAnyNameInNameOrder() {
         givenTheSecurityServicesMerged();
