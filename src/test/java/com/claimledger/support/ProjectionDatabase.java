@@ -75,8 +75,9 @@ public final class ProjectionDatabase implements AutoCloseable {
             return template.query("select sql_statement, execution_count, cumulative_row_count"
                             + " from information_schema.query_statistics",
                     (rs, n) -> new Statement(rs.getString(1), rs.getLong(2), rs.getLong(3))).stream()
+                    // H2's and the driver's own: the statistics' switches, the database's name (asked by Spring)
                     .filter(statement -> !statement.sql().contains("query_statistics")
-                            && !statement.sql().startsWith("SET "))
+                            && !statement.sql().startsWith("SET ") && !statement.sql().equals("CALL DATABASE()"))
                     .toList();
         } finally {
             template.execute("set query_statistics false");

@@ -1,10 +1,9 @@
 package com.claimledger.claims.query;
 
-import com.claimledger.entities.api.EntityQueries.FindEntityByName;
-import com.claimledger.entities.api.EntityView;
+import com.claimledger.entities.api.EntityQueries.Members;
+import com.claimledger.entities.api.EntityQueries.MembersOfName;
 import com.claimledger.kernel.Names;
 import com.claimledger.time.AsOf;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -215,10 +214,9 @@ class ClaimFilters {
         return ids.stream().filter(id -> !unworded.contains(id)).toList();
     }
 
-    /** The ids of the entity a name or alias denotes, merged ones included; none if the name is unknown. */
     /** The ids of the entity a name or alias denotes, merged ones included; one id that matches nothing if none. */
     List<String> members(String name) {
-        return queries.query(new FindEntityByName(name), ResponseTypes.optionalInstanceOf(EntityView.class)).join()
-                .map(EntityView::memberIds).orElse(List.of(""));
+        List<String> ids = queries.query(new MembersOfName(name), Members.class).join().ids();
+        return ids.isEmpty() ? List.of("") : ids;
     }
 }

@@ -18,6 +18,17 @@ public final class EntityQueries {
     public record FindEntityByName(String name) {
     }
 
+    /**
+     * Every id whose claims count as the entity a name or alias denotes, as {@link EntityView#memberIds()} gives them
+     * (the canonical id, then the merged ones'), without the rest of its view: for the claims' subject and source
+     * filters. Empty if the name is unknown.
+     */
+    public record MembersOfName(String name) {
+    }
+
+    public record Members(List<String> ids) {
+    }
+
     /** Canonical entities whose name or an alias contains {@code q} (all when blank), ordered by name. */
     public record SearchEntities(String q, int limit, String cursor) {
     }

@@ -17,7 +17,8 @@ import com.claimledger.claims.api.ClaimStatus;
 import com.claimledger.claims.api.ClaimView;
 import com.claimledger.claims.api.Rating;
 import com.claimledger.entities.api.EntityKind;
-import com.claimledger.entities.api.EntityQueries.FindEntityByName;
+import com.claimledger.entities.api.EntityQueries.Members;
+import com.claimledger.entities.api.EntityQueries.MembersOfName;
 import com.claimledger.entities.api.EntityQueries.Refs;
 import com.claimledger.entities.api.EntityQueries.ResolveRefs;
 import com.claimledger.entities.api.EntityRef;
@@ -45,7 +46,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The claim projection and its readers, wired by hand over a fresh H2 database with the real schema, a fixed clock
  * and a small entity directory in place of the entity projection (answering the two entity queries the claim side
- * asks: ResolveRefs and FindEntityByName). Events are given to the projection's handlers
+ * asks: ResolveRefs and MembersOfName). Events are given to the projection's handlers
  * directly, each with its ledger time; the version passed is the claim's next sequence number, as Axon would pass it
  * (0 for its recording, +1 for every later event on the claim).
  */
@@ -87,8 +88,9 @@ final class ClaimLedger implements AutoCloseable {
                         if (argument instanceof ResolveRefs resolve) {
                             return CompletableFuture.completedFuture(refs(resolve));
                         }
-                        if (argument instanceof FindEntityByName byName) {
-                            return CompletableFuture.completedFuture(byName(byName.name()));
+                        if (argument instanceof MembersOfName byName) {
+                            return CompletableFuture.completedFuture(new Members(
+                                    byName(byName.name()).map(EntityView::memberIds).orElse(List.of())));
                         }
                     }
                     throw new AssertionError("the claim side asked the entity side something unexpected: " + method);
