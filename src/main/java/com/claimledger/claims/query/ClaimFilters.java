@@ -6,7 +6,6 @@ import com.claimledger.kernel.Names;
 import com.claimledger.time.AsOf;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -171,47 +170,54 @@ class ClaimFilters {
 
     /**
      * The claims of {@code ids} (in their order) whose wording as of t holds every term of {@code q}, as names compare;
-     * earlier and later wordings are not searched. The claims that {@link #text} let through and that were never
-     * amended hold them in their one wording (each term begins one of its words, and the words are pieces of that
-     * text), so only amended claims' wordings are read: the primary key of claim_wording (which holds amendments only,
-     * V27) tells which, without a row.
+     * earlier and later wordings are not searched. {@code rows}: the claims' claim_view rows, visible as of t (read by
+     * the page's check): each gives the wording as recorded and how many amendments the claim has had. The claims that
+     * {@link #text} let through and that were never amended hold the terms in their one wording (each term begins one
+     * of its words, and the words are pieces of that text), so only amended claims' wordings are read, and only their
+     * amendments: the row has the wording as recorded. (The amended ones were found by a lookup of each candidate in
+     * claim_wording's primary key, and their recorded wordings read from claim_view again: an index lookup a candidate,
+     * cold at 10^6 entries; docs/benchmarks.md, thirty-fifth round.)
      * (Until V22 every wording kept its text as names compare in a column of its own for a LIKE per term: twice the
      * bytes of every wording row, decoded by every read of a claim.)
      */
-    List<String> wordedAsOf(List<String> ids, String q, AsOf asOf) {
+    List<String> wordedAsOf(List<String> ids, Map<String, ClaimRows.Base> rows, String q, AsOf asOf) {
         if (ids.isEmpty()) {
             return ids;
         }
         List<String> terms = Words.terms(q);
         // A term longer than a word is kept (Words.MAX_LENGTH) may begin a word and still not occur: read them all.
-        List<String> amended = terms.stream().anyMatch(term -> term.length() > Words.MAX_LENGTH) ? ids
-                : jdbc.queryForList("select distinct claim_id from claim_wording where claim_id in (:ids)",
-                Map.of("ids", ids), String.class);
-        if (amended.isEmpty()) {
+        boolean beyondAWord = terms.stream().anyMatch(term -> term.length() > Words.MAX_LENGTH);
+        List<String> unsure = beyondAWord ? ids : ids.stream().filter(id -> rows.get(id).amendments() > 0).toList();
+        if (unsure.isEmpty()) {
             return ids;
         }
         // The wording as recorded (on the claim's row), then each amendment made by t in turn: the last one read is
         // the wording as of t.
         Map<String, String> wordingAt = new HashMap<>();
-        Temporal time = new Temporal(asOf.axis());
-        RowCallbackHandler wording = rs -> {
-            String quote = rs.getString("quote");
-            wordingAt.put(rs.getString("claim_id"), Names.key(rs.getString("statement") + " "
-                    + (quote == null ? "" : quote)));
-        };
-        jdbc.query("select c.claim_id, c.statement, c.quote from claim_view c where c.claim_id in (:amended) and "
-                + time.visible("c"), Temporal.at(asOf).addValue("amended", amended), wording);
-        jdbc.query("select w.claim_id, w.statement, w.quote from claim_wording w where w.claim_id in (:amended) and "
-                + time.visible("w") + " order by w.claim_id, w.revision", Temporal.at(asOf).addValue("amended", amended),
-                wording);
+        unsure.forEach(id -> wordingAt.put(id, wordingKey(rows.get(id).recorded().statement(),
+                rows.get(id).recorded().quote())));
+        List<String> amended = unsure.stream().filter(id -> rows.get(id).amendments() > 0).toList();
+        if (!amended.isEmpty()) {
+            jdbc.query("select w.claim_id, w.statement, w.quote from claim_wording w where w.claim_id in (:amended) and "
+                    + new Temporal(asOf.axis()).visible("w") + " order by w.claim_id, w.revision",
+                    Temporal.at(asOf).addValue("amended", amended), rs -> {
+                        wordingAt.put(rs.getString("claim_id"), wordingKey(rs.getString("statement"),
+                                rs.getString("quote")));
+                    });
+        }
         Set<String> unworded = new HashSet<>();
-        for (String id : amended) {
+        for (String id : unsure) {
             String text = wordingAt.get(id);
             if (text == null || !terms.stream().allMatch(text::contains)) {
                 unworded.add(id);
             }
         }
         return ids.stream().filter(id -> !unworded.contains(id)).toList();
+    }
+
+    /** A wording's statement and quote as names compare, the text a search's terms are looked for in. */
+    private static String wordingKey(String statement, String quote) {
+        return Names.key(statement + " " + (quote == null ? "" : quote));
     }
 
     /** The ids of the entity a name or alias denotes, merged ones included; one id that matches nothing if none. */

@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * Reads claims as of a moment on an axis: one claim, filtered pages of claims and of disputes in force, and each
@@ -153,8 +153,8 @@ class ClaimReader {
             checks.append(filters.text(words.isPresent() ? unread : Words.terms(filter.q()), params));
         }
         // What SQL cannot check without reading each claim's wording: a search's terms in the wording as of t.
-        UnaryOperator<List<String>> worded = filter.q() == null ? UnaryOperator.identity()
-                : ids -> filters.wordedAsOf(ids, filter.q(), query.asOf());
+        BiFunction<List<String>, Map<String, Base>, List<String>> worded = filter.q() == null ? (ids, rows) -> ids
+                : (ids, rows) -> filters.wordedAsOf(ids, rows, filter.q(), query.asOf());
         Instant afterTime = null;
         String afterId = null;
         if (query.cursor() != null) {
@@ -381,7 +381,8 @@ class ClaimReader {
      * page is assembled from them ({@link ClaimAssembler}), not read again — at 10^6 entries a search read each row
      * twice, in its check and then for its view (docs/benchmarks.md, thirty-fifth round).
      */
-    private Map<String, Base> checked(Candidates pages, StringBuilder checks, UnaryOperator<List<String>> worded,
+    private Map<String, Base> checked(Candidates pages, StringBuilder checks,
+                                      BiFunction<List<String>, Map<String, Base>, List<String>> worded,
                                       MapSqlParameterSource params, Instant afterTime, String afterId, int count) {
         Map<String, Base> passed = new LinkedHashMap<>();
         int chunk = count;
@@ -401,7 +402,7 @@ class ClaimReader {
                         rows.put(rs.getString("claim_id"), Base.of(rs));
                     });
             for (String id : worded.apply(candidates.stream().map(Candidate::id).distinct().filter(rows::containsKey)
-                    .toList())) {
+                    .toList(), rows)) {
                 passed.put(id, rows.get(id));
                 if (passed.size() == count) {
                     return passed;

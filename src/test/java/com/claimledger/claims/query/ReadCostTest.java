@@ -205,6 +205,32 @@ class ReadCostTest {
                 .isEqualTo(ledger.claim("c-06", now()));
     }
 
+    /**
+     * A search's page checks the wording as of the moment only for the claims ever amended, which their rows (read by
+     * the page's check) tell, with the wording as recorded: one statement reads the amendments of those, none looks up
+     * every candidate in claim_wording or reads a claim's row again (docs/benchmarks.md, thirty-fifth round).
+     */
+    @Test
+    void aSearchReadsTheAmendmentsOfItsAmendedCandidatesOnly() {
+        for (int i = 0; i < 10; i++) {
+            ledger.claim("c-%02d".formatted(i)).says("The curfew holds, day " + i + ".")
+                    .assertedAt(day("2015-07-01").plusSeconds(60L * i))
+                    .recordedAt(Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i));
+        }
+        ledger.amended("c-04", "The roads reopen, day 4.", null, "Corrected.", day("2015-07-02"),
+                Instant.parse("2026-01-06T10:00:00Z"));
+
+        List<String> statements = statementsRun(() -> ledger.ids(now(), text("curfew")));
+
+        assertThat(statements.stream().filter(sql -> sql.contains("claim_wording"))).singleElement()
+                .satisfies(sql -> assertThat(sql).contains("w.claim_id in (?)"));
+        assertThat(statements.stream().filter(sql -> sql.contains("from claim_view"))).hasSize(1);
+        assertThat(ledger.ids(now(), text("curfew"))).hasSize(9).doesNotContain("c-04");
+        assertThat(ledger.ids(recorded("2026-01-06T09:00:00Z"), text("curfew"))).hasSize(10).contains("c-04");
+        assertThat(ledger.ids(now(), text("roads"))).containsExactly("c-04");
+        assertThat(ledger.ids(now(), text("curfew holds day"))).hasSize(9);
+    }
+
     /** The rows every statement of a read handed over, summed. */
     private long rowsRead(Supplier<?> read) {
         return ledger.db.statementsRun(read::get).stream().mapToLong(ProjectionDatabase.Statement::rows).sum();
