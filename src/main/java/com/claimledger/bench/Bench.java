@@ -74,7 +74,8 @@ final class Bench {
      * The reads at a checkpoint and their limits measured just before them: the no-op's ceiling with {@code
      * --clients} clients, and with one ({@code null} when the reads were not measured with one client).
      */
-    private record CheckpointReads(Load.Stats ceiling, Load.Stats ceilingAlone, List<MeasuredRead> reads) {
+    private record CheckpointReads(Load.Stats ceiling, Load.Stats ceilingAlone, List<MeasuredRead> reads,
+                                   Map<String, DatabaseWork.Asked> asked) {
     }
 
     /** Ingest measured over one stretch of the ledger (from the previous checkpoint to this one). */
@@ -223,7 +224,9 @@ final class Bench {
                             progress(String.format("  the projections caught up after %.1f s",
                                     (System.nanoTime() - waited) / 1e9));
                         }
-                        reads.put((long) stop, reads(load, alone, corpus, node));
+                        reads.put((long) stop, reads(load, alone, corpus, node, bases.size() == 1
+                                && !options.store().postgres() ? new DatabaseWork(node.context.getBean(
+                                org.springframework.jdbc.core.JdbcTemplate.class)) : null));
                         heap.measure();
                     }
                     if (!options.skip().contains(Step.REPLAY)) {
@@ -427,6 +430,11 @@ final class Bench {
         result.put("limits", limits);
         result.put("anchor", anchorJson);
         result.put("replays", replays);
+        // What each read asks of the database a request, by read and checkpoint (H2, one node): the curve by counts.
+        Map<String, Map<Long, DatabaseWork.Asked>> asked = new LinkedHashMap<>();
+        reads.forEach((stop, measured) -> measured.asked().forEach((read, counted) ->
+                asked.computeIfAbsent(read, name -> new LinkedHashMap<>()).put(stop, counted)));
+        result.put("databaseWork", asked);
         // Writes that answered "stored, the views behind" (202): their time counts in the figures above.
         result.put("lateWrites", Map.of("importDossiers", lateDossiers, "singleWrites", writes == null ? 0 : writes.late()));
         if (options.out() != null) {
@@ -436,6 +444,7 @@ final class Bench {
             json.writerWithDefaultPrettyPrinter().writeValue(options.out().toFile(), result);
         }
         print();
+        printDatabaseWork(asked);
         return result;
     }
 
@@ -529,9 +538,10 @@ final class Bench {
      * Every read of the issue at this ledger size: name and stats, with {@code load}'s clients; then, if {@code alone}
      * is given, every read again with one client, named with {@link #ONE_CLIENT}. Each series begins with the no-op's
      * ceiling, measured with the same clients at the same moment: the JIT warm and the ledger as large as the reads see
-     * it (the run's first ceiling is the node's JIT-cold start on an empty ledger).
+     * it (the run's first ceiling is the node's JIT-cold start on an empty ledger). Last, with {@code work} (H2, one
+     * node), what each read asks of the database a request ({@link DatabaseWork}), over the same requests in every run.
      */
-    private CheckpointReads reads(Load load, Load alone, Corpus corpus, Node node) {
+    private CheckpointReads reads(Load load, Load alone, Corpus corpus, Node node, DatabaseWork work) {
         List<Instant> moments = List.copyOf(recordedMoments);
         long size = node.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                 .queryForObject("select count(*) from ledger_entry", Long.class);
@@ -569,7 +579,18 @@ final class Bench {
                 results.add(new MeasuredRead(name, stats, oneClient));
             }
         }
-        return new CheckpointReads(ceilings[0], ceilings[1], results);
+        Map<String, DatabaseWork.Asked> asked = new LinkedHashMap<>();
+        if (work != null) {
+            // After the timed loads, so that they are measured as before; one client, so that nothing else runs.
+            Load one = alone != null ? alone : new Load(List.of(node.base), 1);
+            for (Map.Entry<String, IntFunction<String>> path : paths.entrySet()) {
+                DatabaseWork.Asked counted = work.count(DatabaseWork.REQUESTS, () -> one.run(0, DatabaseWork.REQUESTS,
+                        i -> one.get(path.getValue().apply(i)), 200));
+                progress("  GET " + path.getKey() + " asks the database " + counted);
+                asked.put(path.getKey(), counted);
+            }
+        }
+        return new CheckpointReads(ceilings[0], ceilings[1], results, asked);
     }
 
     /** The no-op's warm-up: a tenth of its measured requests first, then as long as the reads'. */
@@ -612,6 +633,29 @@ final class Bench {
                     f.gc() == null ? "" : String.format("%d, longest %d ms, %.1f%% of it", f.gc().count(),
                             f.gc().longestMs(), 100 * f.gc().share())));
         }
+        out.flush();
+    }
+
+    /** Statements and rows a request, a column a checkpoint: whether a read's work follows the ledger or the answer. */
+    private void printDatabaseWork(Map<String, Map<Long, DatabaseWork.Asked>> asked) {
+        if (asked.isEmpty()) {
+            return;
+        }
+        List<Long> stops = asked.values().stream().flatMap(byStop -> byStop.keySet().stream()).distinct().sorted()
+                .toList();
+        out.println();
+        StringBuilder header = new StringBuilder(String.format("%-62s", "what a read asks of the database, a request"));
+        stops.forEach(stop -> header.append(String.format(" %24s", String.format("statements / rows @%,d", stop))));
+        out.println(header);
+        asked.forEach((read, byStop) -> {
+            StringBuilder line = new StringBuilder(String.format("%-62s", "GET " + read));
+            stops.forEach(stop -> {
+                DatabaseWork.Asked counted = byStop.get(stop);
+                line.append(String.format(" %24s", counted == null ? "" : String.format(java.util.Locale.ROOT,
+                        "%.1f / %.1f", counted.statements(), counted.rows())));
+            });
+            out.println(line);
+        });
         out.flush();
     }
 

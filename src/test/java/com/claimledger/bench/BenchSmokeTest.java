@@ -81,6 +81,15 @@ class BenchSmokeTest {
             // The reads' limits, measured just before them at this checkpoint.
             assertThat(names).contains("health ceiling (GET /actuator/health) @" + checkpoint,
                     "health ceiling, one client (GET /actuator/health) @" + checkpoint);
+            // What each read asks of the database, a request (H2, one node): counted, not timed.
+            for (String read : READS) {
+                JsonNode asked = result.get("databaseWork").get(read).get(checkpoint);
+                assertThat(asked.get("requests").asInt()).as(read).isEqualTo(DatabaseWork.REQUESTS);
+                assertThat(asked.get("statements").asDouble()).as(read + " statements").isPositive();
+                assertThat(asked.get("bySql")).as(read).isNotEmpty();
+                asked.get("bySql").forEach(statement -> assertThat(statement.get("sql").asText())
+                        .as(read + ": the node's background is not the read's").doesNotContain("token_entry"));
+            }
             assertThat(names).contains("replay POST /api/admin/replay @" + checkpoint,
                     "ingest POST /api/import @" + checkpoint, "ingest DossierImporter in-process @" + checkpoint);
         }
@@ -114,7 +123,7 @@ class BenchSmokeTest {
         assertThat(result.get("limits").get("rawInsert").get("projectionRows").asLong()).isPositive()
                 .isLessThan(result.get("limits").get("rawInsert").get("rows").asLong());
         assertThat(result.get("limits").get("rawInsert").get("events").asLong()).isPositive();
-        assertThat(out.toString()).contains("figure", "x anchor");
+        assertThat(out.toString()).contains("figure", "x anchor", "what a read asks of the database, a request");
         assertThat(result.get("ledgerEntriesAtCheckpoint").get("100").asLong()).isGreaterThanOrEqualTo(100);
         assertThat(result.get("ledgerEntriesAtCheckpoint").get("300").asLong())
                 .isGreaterThan(result.get("ledgerEntriesAtCheckpoint").get("100").asLong());
