@@ -397,9 +397,9 @@ class ClaimReader {
             // view's "not retracted by t" alone is answered from the primary key's index, but the page reads the
             // rows of the claims that pass anyway, and one chunk is the rule.
             Map<String, Base> rows = new HashMap<>();
-            jdbc.query("select c.* from claim_view c where c.claim_id in (:chunk)" + checks, params,
+            jdbc.query("select " + ClaimRows.ROW + " from claim_view c where c.claim_id in (:chunk)" + checks, params,
                     rs -> {
-                        rows.put(rs.getString("claim_id"), Base.of(rs));
+                        rows.put(rs.getString(1), Base.of(rs, 2));
                     });
             for (String id : worded.apply(candidates.stream().map(Candidate::id).distinct().filter(rows::containsKey)
                     .toList(), rows)) {
@@ -465,7 +465,8 @@ class ClaimReader {
                 ? pairsOf("select c.claim_id from claim_view c where c.topic_key = :topic",
                         new MapSqlParameterSource("topic", Names.key(query.topic())), after)
                 : everyPair(after);
-        List<DisputeRow> rows = checkedDisputes(candidates, checks, params, query.limit() + 1);
+        Map<String, Base> checkedRows = new HashMap<>();
+        List<DisputeRow> rows = checkedDisputes(candidates, checks, params, query.limit() + 1, checkedRows);
         List<DisputeRow> page = rows.stream().limit(query.limit()).toList();
         Set<String> ids = new HashSet<>();
         page.forEach(row -> {
@@ -473,7 +474,7 @@ class ClaimReader {
             ids.add(row.pair().byClaimId());
         });
         Map<String, ClaimView> claims = new HashMap<>();
-        assembler.views(List.copyOf(ids), query.asOf()).forEach(view -> claims.put(view.id(), view));
+        assembler.views(List.copyOf(ids), checkedRows, query.asOf()).forEach(view -> claims.put(view.id(), view));
         List<DisputeView> items = page.stream().map(row -> new DisputeView(claims.get(row.pair().claimId()),
                 claims.get(row.pair().byClaimId()), row.reason(), row.at())).toList();
         String next = rows.size() > query.limit()
@@ -481,6 +482,14 @@ class ClaimReader {
                 : null;
         return new DisputePage(items, next);
     }
+
+    /** The disputes of the candidate pairs, with both claims' rows: a, then b ({@link Base#columns}). */
+    private static final String CHECKED_DISPUTES = "select d.claim_id, d.by_claim_id, d.reason, d.occurred_at, "
+            + Base.columns("a") + ", " + Base.columns("b") + """
+             from claim_dispute d
+            join claim_view a on a.claim_id = d.claim_id
+            join claim_view b on b.claim_id = d.by_claim_id
+            where d.claim_id in (:ids) and d.by_claim_id in (:bys)""";
 
     /** A disputed claim and the claim disputing it: the disputed view's order and key. */
     record Pair(String claimId, String byClaimId) {
@@ -505,10 +514,11 @@ class ClaimReader {
      * ({@link #nextChunk}). Given the checks and the order at once, H2 walked the claims' narrative time index,
      * joined every dispute of the ledger and sorted them for a page of 50 (1.2–1.4 s at 10^6 entries; a subject's or
      * a topic's page walked every dispute and read both claims' rows of each: up to 2 s, docs/benchmarks.md,
-     * twenty-fourth round).
+     * twenty-fourth round). The check reads both claims' rows, visible as of the moment: those of the disputes that
+     * pass go to {@code claimRows}, from which the page is assembled, instead of being read again.
      */
     private List<DisputeRow> checkedDisputes(PairCandidates pairs, String checks, MapSqlParameterSource params,
-                                             int count) {
+                                             int count, Map<String, Base> claimRows) {
         List<DisputeRow> rows = new ArrayList<>();
         int chunk = count;
         int seen = 0;
@@ -520,14 +530,16 @@ class ClaimReader {
             params.addValue("ids", candidates.stream().map(Pair::claimId).distinct().toList())
                     .addValue("bys", candidates.stream().map(Pair::byClaimId).distinct().toList());
             Map<Pair, List<DisputeRow>> passed = new HashMap<>();
-            jdbc.query("""
-                    select d.claim_id, d.by_claim_id, d.reason, d.occurred_at from claim_dispute d
-                    join claim_view a on a.claim_id = d.claim_id
-                    join claim_view b on b.claim_id = d.by_claim_id
-                    where d.claim_id in (:ids) and d.by_claim_id in (:bys)""" + checks, params, rs -> {
-                Pair pair = new Pair(rs.getString("claim_id"), rs.getString("by_claim_id"));
+            jdbc.query(CHECKED_DISPUTES + checks, params, rs -> {
+                Pair pair = new Pair(rs.getString(1), rs.getString(2));
                 passed.computeIfAbsent(pair, p -> new ArrayList<>())
-                        .add(new DisputeRow(pair, rs.getString("reason"), Sql.instant(rs, "occurred_at")));
+                        .add(new DisputeRow(pair, rs.getString(3), Sql.instant(rs, 4)));
+                if (!claimRows.containsKey(pair.claimId())) {
+                    claimRows.put(pair.claimId(), Base.of(rs, 5));
+                }
+                if (!claimRows.containsKey(pair.byClaimId())) {
+                    claimRows.put(pair.byClaimId(), Base.of(rs, 5 + Base.WIDTH));
+                }
             });
             candidates.forEach(pair -> rows.addAll(passed.getOrDefault(pair, List.of())));
             seen += candidates.size();

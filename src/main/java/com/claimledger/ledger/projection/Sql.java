@@ -17,6 +17,11 @@ public final class Sql {
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
+        return instant(rs, rs.findColumn(column));
+    }
+
+    /** The instant in column {@code column} (from 1) of the result. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
