@@ -67,7 +67,11 @@ public final class ProjectionDatabase implements AutoCloseable {
 
     /** The statements a read ran, as H2 was given them, and their rows (H2's query statistics, on for the read only). */
     public List<Statement> statementsRun(Runnable read) {
-        JdbcTemplate template = jdbc.getJdbcTemplate();
+        return statementsRun(jdbc.getJdbcTemplate(), read);
+    }
+
+    /** The same on any H2 database (its statistics are the database's: what else runs meanwhile counts too). */
+    public static List<Statement> statementsRun(JdbcTemplate template, Runnable read) {
         template.execute("set query_statistics_max_entries 10000");
         template.execute("set query_statistics true");
         try {

@@ -146,8 +146,14 @@ class ClaimController {
                     .forEach(entries::add);
         }
         entries.sort(Comparator.comparingLong(LedgerEntry::sequence));
-        return new ProofBundle(id, head, entries.stream().filter(entry -> entry.sequence() < head.size())
-                .map(entry -> new ProvenEntry(entry, integrity.inclusion(entry.sequence(), head.size()))).toList());
+        List<LedgerEntry> signed = entries.stream().filter(entry -> entry.sequence() < head.size()).toList();
+        List<InclusionProof> proofs = integrity.inclusions(signed.stream().map(LedgerEntry::sequence).toList(),
+                head.size());
+        List<ProvenEntry> proven = new ArrayList<>();
+        for (int i = 0; i < signed.size(); i++) {
+            proven.add(new ProvenEntry(signed.get(i), proofs.get(i)));
+        }
+        return new ProofBundle(id, head, proven);
     }
 
     record ProofBundle(String claimId, SignedHead head, List<ProvenEntry> entries) {

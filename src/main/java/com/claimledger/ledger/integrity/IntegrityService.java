@@ -72,11 +72,37 @@ class IntegrityService implements LedgerIntegrity {
     }
 
     @Override
+    public InclusionProof inclusion(long index) {
+        long size = tree.size();
+        return proof(index, within("size", size, 1, size));
+    }
+
+    @Override
     public InclusionProof inclusion(long index, long size) {
+        return proof(index, within("size", size, 1, tree.size()));
+    }
+
+    @Override
+    public List<InclusionProof> inclusions(List<Long> indexes, long size) {
+        if (indexes.isEmpty()) {
+            return List.of();
+        }
         long checkedSize = within("size", size, 1, tree.size());
-        long checkedIndex = within("index", index, 0, checkedSize - 1);
-        return new InclusionProof(checkedIndex, checkedSize, HEX.formatHex(tree.node(0, checkedIndex)),
-                hex(MerkleTree.inclusionPath(tree, checkedIndex, checkedSize)));
+        return indexes.stream().map(index -> proof(index, checkedSize)).toList();
+    }
+
+    /** The proof of entry {@code index} in the ledger of {@code size} entries, a size already checked. */
+    private InclusionProof proof(long index, long size) {
+        long checkedIndex = within("index", index, 0, size - 1);
+        return new InclusionProof(checkedIndex, size, HEX.formatHex(tree.node(0, checkedIndex)),
+                hex(MerkleTree.inclusionPath(tree, checkedIndex, size)));
+    }
+
+    @Override
+    public ConsistencyProof consistency(long from) {
+        long to = tree.size();
+        long checkedFrom = within("from", from, 0, to);
+        return new ConsistencyProof(checkedFrom, to, hex(MerkleTree.consistencyPath(tree, checkedFrom, to)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.claimledger.ledger.integrity;
 
+import java.util.List;
+
 /**
  * The ledger's integrity face (SPEC "Ledger integrity"): signed heads, inclusion and consistency proofs, and the
  * verification of every stored entry. Sizes and indexes outside the ledger are refused as bad requests.
@@ -15,7 +17,20 @@ public interface LedgerIntegrity {
     /** The head of the ledger as it was at {@code size} entries, signed now. */
     SignedHead head(long size);
 
+    /** The proof that entry {@code index} is in the ledger as it is now (its size read once). */
+    InclusionProof inclusion(long index);
+
+    /** The proof that entry {@code index} is in the ledger as it was at {@code size} entries. */
     InclusionProof inclusion(long index, long size);
+
+    /**
+     * The proofs that each of {@code indexes} is in the ledger as it was at {@code size} entries, in their order: the
+     * size checked against the ledger once for all of them.
+     */
+    List<InclusionProof> inclusions(List<Long> indexes, long size);
+
+    /** The proof that the ledger as it is now (its size read once) extends the ledger as it was at {@code from}. */
+    ConsistencyProof consistency(long from);
 
     ConsistencyProof consistency(long from, long to);
 

@@ -32,7 +32,7 @@ class IntegrityController {
         if (index == null) {
             throw LedgerException.invalid("index", "is required (the sequence of an entry)");
         }
-        return integrity.inclusion(index, size == null ? integrity.size() : size);
+        return size == null ? integrity.inclusion(index) : integrity.inclusion(index, size);
     }
 
     @GetMapping("/proofs/consistency")
@@ -40,7 +40,7 @@ class IntegrityController {
         if (from == null) {
             throw LedgerException.invalid("from", "is required (the size of the earlier tree)");
         }
-        return integrity.consistency(from, to == null ? integrity.size() : to);
+        return to == null ? integrity.consistency(from) : integrity.consistency(from, to);
     }
 
     @GetMapping("/verify")

@@ -1,6 +1,7 @@
 package com.claimledger.ledger.integrity;
 
 import com.claimledger.support.ApiTest;
+import com.claimledger.support.ProjectionDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,6 +72,28 @@ class LedgerProofsTest extends ApiTest {
         ObjectNode forged = head.deepCopy();
         forged.put("size", size + 1);
         assertThat(verifySignature(forged)).isFalse();
+    }
+
+    @Test
+    void aProofReadsTheLedgersSizeOnceWhateverItsEntries() {
+        http.post("/api/articles", Map.of("id", "proof-size", "url", "https://proof.example/size", "title", "Size",
+                "outlet", "Proof", "publishedAt", "2020-02-03"));
+        http.post("/api/claims", Map.of("id", "proof-size-claim", "articleId", "proof-size",
+                "statement", "The count was final", "attributedTo", "Proof Source"));
+        http.post("/api/claims/proof-size-claim/amendments", Map.of("statement", "The count was final, twice",
+                "reason", "clarified"));
+        assertThat(http.get("/api/claims/proof-size-claim/proof").json().get("entries").size()).isEqualTo(2);
+
+        // The head's size, then one check of it for all the claim's entries (it was read again for each).
+        assertThat(sizeReads(() -> http.get("/api/claims/proof-size-claim/proof"))).isEqualTo(2);
+        assertThat(sizeReads(() -> http.get("/api/ledger/proofs/inclusion?index=0"))).isEqualTo(1);
+        assertThat(sizeReads(() -> http.get("/api/ledger/proofs/consistency?from=1"))).isEqualTo(1);
+    }
+
+    private long sizeReads(Runnable request) {
+        return ProjectionDatabase.statementsRun(jdbc, request).stream()
+                .filter(statement -> statement.sql().contains("max(sequence)"))
+                .mapToLong(ProjectionDatabase.Statement::executions).sum();
     }
 
     @Test
