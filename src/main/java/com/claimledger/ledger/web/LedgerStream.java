@@ -104,7 +104,9 @@ class LedgerStream {
 
     /**
      * Sends what was appended since the last poll. Not once the application closes: between that and the tail's stop
-     * Axon unsubscribes the query handlers, and a poll then failed with "No handler found" at every shutdown.
+     * Axon unsubscribes the query handlers, and a poll then failed with "No handler found" at every shutdown. Nor
+     * while nobody subscribes: the head is forgotten instead, and the next subscriber reads it afresh — a node nobody
+     * watches asked the ledger for its new entries ten times a second, each a transaction on the database.
      */
     void poll() {
         try {
@@ -112,8 +114,8 @@ class LedgerStream {
                 if (closed) {
                     return;
                 }
-                if (lastSent == null) {
-                    head();
+                if (subscribers.isEmpty()) {
+                    lastSent = null;
                     return;
                 }
                 List<LedgerEntry> entries = entriesAfter(lastSent);
