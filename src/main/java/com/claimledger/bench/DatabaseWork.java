@@ -1,12 +1,12 @@
 package com.claimledger.bench;
 
+import com.claimledger.ledger.projection.QueryStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,10 +26,10 @@ final class DatabaseWork {
     /** How many requests of each read are counted: the same parameters, in the same order, in every run. */
     static final int REQUESTS = 100;
 
-    /** Statements of the node's background work and of the counting itself, by what they name. */
+    /** Statements of the node's background work, by what they name. */
     private static final Pattern BACKGROUND = Pattern.compile(
-            "token_entry|domain_event_entry|snapshot_event_entry|dead_letter|replay_lease"
-                    + "|leaf_hash from ledger_entry|query_statistics|^set |^call database", Pattern.CASE_INSENSITIVE);
+            "token_entry|domain_event_entry|snapshot_event_entry|dead_letter|replay_lease|leaf_hash from ledger_entry",
+            Pattern.CASE_INSENSITIVE);
 
     /** One statement's share: how often a request ran it, and the rows it answered a request. */
     record Statement(String sql, double executions, double rows) {
@@ -51,31 +51,14 @@ final class DatabaseWork {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Counts what {@code send} asks of the database: H2's statistics emptied (turned off and on), {@code send} run,
-     * the statistics read and turned off again.
-     */
+    /** Counts what {@code send} asks of the database ({@link QueryStatistics}), the background left out. */
     Asked count(int requests, Runnable send) {
-        jdbc.execute("set query_statistics false");
-        jdbc.execute("set query_statistics_max_entries 10000");
-        jdbc.execute("set query_statistics true");
-        List<Map<String, Object>> rows;
-        try {
-            send.run();
-            rows = jdbc.queryForList("""
-                    select sql_statement, execution_count, cumulative_row_count
-                    from information_schema.query_statistics""");
-        } finally {
-            jdbc.execute("set query_statistics false");
-        }
         List<Statement> statements = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            String sql = String.valueOf(row.get("SQL_STATEMENT")).strip().replaceAll("\\s+", " ");
-            if (BACKGROUND.matcher(sql).find()) {
-                continue;
+        for (QueryStatistics.Statement ran : QueryStatistics.during(jdbc, send)) {
+            String sql = ran.sql().strip().replaceAll("\\s+", " ");
+            if (!BACKGROUND.matcher(sql).find()) {
+                statements.add(new Statement(sql, (double) ran.executions() / requests, (double) ran.rows() / requests));
             }
-            statements.add(new Statement(sql, ((Number) row.get("EXECUTION_COUNT")).doubleValue() / requests,
-                    ((Number) row.get("CUMULATIVE_ROW_COUNT")).doubleValue() / requests));
         }
         statements.sort(Comparator.comparingDouble(Statement::executions).reversed()
                 .thenComparing(Comparator.comparingDouble(Statement::rows).reversed()));

@@ -1,5 +1,6 @@
 package com.claimledger.support;
 
+import com.claimledger.ledger.projection.QueryStatistics;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -61,31 +62,9 @@ public final class ProjectionDatabase implements AutoCloseable {
         return jdbc.getJdbcTemplate().queryForObject("select count(*) from " + table, Long.class);
     }
 
-    /** A statement H2 ran, how often, and the rows it handed over, summed over its runs (its query statistics). */
-    public record Statement(String sql, long executions, long rows) {
-    }
-
     /** The statements a read ran, as H2 was given them, and their rows (H2's query statistics, on for the read only). */
-    public List<Statement> statementsRun(Runnable read) {
-        return statementsRun(jdbc.getJdbcTemplate(), read);
-    }
-
-    /** The same on any H2 database (its statistics are the database's: what else runs meanwhile counts too). */
-    public static List<Statement> statementsRun(JdbcTemplate template, Runnable read) {
-        template.execute("set query_statistics_max_entries 10000");
-        template.execute("set query_statistics true");
-        try {
-            read.run();
-            return template.query("select sql_statement, execution_count, cumulative_row_count"
-                            + " from information_schema.query_statistics",
-                    (rs, n) -> new Statement(rs.getString(1), rs.getLong(2), rs.getLong(3))).stream()
-                    // H2's and the driver's own: the statistics' switches, the database's name (asked by Spring)
-                    .filter(statement -> !statement.sql().contains("query_statistics")
-                            && !statement.sql().startsWith("SET ") && !statement.sql().equals("CALL DATABASE()"))
-                    .toList();
-        } finally {
-            template.execute("set query_statistics false");
-        }
+    public List<QueryStatistics.Statement> statementsRun(Runnable read) {
+        return QueryStatistics.during(jdbc.getJdbcTemplate(), read);
     }
 
     /** Drops the in-memory database (it would otherwise live as long as the JVM). */

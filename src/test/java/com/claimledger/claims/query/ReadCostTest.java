@@ -2,7 +2,7 @@ package com.claimledger.claims.query;
 
 import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
 import com.claimledger.claims.api.ClaimStatus;
-import com.claimledger.support.ProjectionDatabase;
+import com.claimledger.ledger.projection.QueryStatistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -266,18 +266,18 @@ class ReadCostTest {
 
     /** The rows every statement of a read handed over, summed. */
     private long rowsRead(Supplier<?> read) {
-        return ledger.db.statementsRun(read::get).stream().mapToLong(ProjectionDatabase.Statement::rows).sum();
+        return ledger.db.statementsRun(read::get).stream().mapToLong(QueryStatistics.Statement::rows).sum();
     }
 
     /** How often a read ran a statement reading claims' rows by their ids. */
     private long rowReadsByIds(Supplier<?> read) {
         return ledger.db.statementsRun(read::get).stream()
                 .filter(statement -> statement.sql().contains("from claim_view c where c.claim_id in"))
-                .mapToLong(ProjectionDatabase.Statement::executions).sum();
+                .mapToLong(QueryStatistics.Statement::executions).sum();
     }
 
     /** The statements a read ran, as H2 was given them. */
     private List<String> statementsRun(Supplier<?> read) {
-        return ledger.db.statementsRun(read::get).stream().map(ProjectionDatabase.Statement::sql).toList();
+        return ledger.db.statementsRun(read::get).stream().map(QueryStatistics.Statement::sql).toList();
     }
 }

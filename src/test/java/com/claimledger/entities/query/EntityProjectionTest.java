@@ -14,6 +14,7 @@ import com.claimledger.entities.api.EntityRef;
 import com.claimledger.entities.api.EntityRegistered;
 import com.claimledger.entities.api.EntityView;
 import com.claimledger.ledger.projection.ProjectionDigest;
+import com.claimledger.ledger.projection.QueryStatistics;
 import com.claimledger.support.ProjectionDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,7 +149,7 @@ class EntityProjectionTest {
             assertThat(statement.rows()).isEqualTo(2);
         });
         assertThat(withItsCanonical).hasSize(1);
-        assertThat(merged).hasSize(2).extracting(ProjectionDatabase.Statement::rows).containsExactlyInAnyOrder(2L, 1L);
+        assertThat(merged).hasSize(2).extracting(QueryStatistics.Statement::rows).containsExactlyInAnyOrder(2L, 1L);
     }
 
     /**
