@@ -14,6 +14,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,16 +62,19 @@ class ClaimAssembler {
         // round). The disputes and corroborations a claim makes are events of the other claim: those are read for all.
         List<String> changed = bases.entrySet().stream().filter(base -> base.getValue().version() > 0)
                 .map(Map.Entry::getKey).toList();
-        Map<String, RetractionRow> retractions = changed.isEmpty() ? Map.of() : rows.retractions(changed, asOf);
         var disputes = rows.disputes(visible, changed, asOf);
         // A dispute stands in force only while neither claim is retracted: the claims disputing or disputed by these
-        // that are not among them have their retractions read too, for the statuses.
+        // that are not among them have their retractions read too, for the statuses — in the same statement as the
+        // changed claims' own (two statements a page before).
         List<String> counterparts = disputes.values().stream().flatMap(List::stream).map(DisputeLink::claimId)
                 .filter(id -> !bases.containsKey(id)).distinct().toList();
-        Set<String> retracted = new HashSet<>(retractions.keySet());
-        if (!counterparts.isEmpty()) {
-            retracted.addAll(rows.retractions(counterparts, asOf).keySet());
-        }
+        List<String> retractable = new ArrayList<>(changed);
+        retractable.addAll(counterparts);
+        Map<String, RetractionRow> retractionsRead = retractable.isEmpty() ? Map.of()
+                : rows.retractions(retractable, asOf);
+        Set<String> retracted = new HashSet<>(retractionsRead.keySet());
+        Map<String, RetractionRow> retractions = new HashMap<>(retractionsRead);
+        retractions.keySet().retainAll(Set.copyOf(changed));
         var corroborations = rows.corroborations(visible, changed, asOf);
         Map<String, List<Review>> reviews = changed.isEmpty() ? Map.of() : rows.reviews(changed, asOf);
 

@@ -264,6 +264,32 @@ class ReadCostTest {
                 .extracting(dispute -> dispute.claim().id()).containsExactly("c-a0", "c-a1", "c-a2");
     }
 
+    /**
+     * A page's claims that changed have their retractions read with those of the claims on the other side of their
+     * disputes, off the page (whose retraction ends a dispute's force, for the statuses): one statement, where it was
+     * two (docs/benchmarks.md, thirty-sixth round).
+     */
+    @Test
+    void aPageReadsItsRetractionsAndItsCounterpartsInOneStatement() {
+        Instant at = Instant.parse("2026-01-05T10:00:00Z");
+        ledger.claim("c-curfew").says("The curfew holds.").assertedAt(day("2015-07-01")).recordedAt(at);
+        ledger.claim("c-other").says("The roads reopen.").assertedAt(day("2015-07-02")).recordedAt(at.plusSeconds(1));
+        ledger.claim("c-gone").says("The curfew ends, it was said.").assertedAt(day("2015-07-02"))
+                .recordedAt(at.plusSeconds(2));
+        ledger.disputed("c-curfew", "c-other", "Contradicted.", day("2015-07-03"), at.plusSeconds(3));
+        ledger.retracted("c-gone", "Withdrawn by the outlet.", KNB.id(), day("2015-07-04"), at.plusSeconds(4));
+
+        List<String> statements = statementsRun(() -> ledger.list(now(), text("curfew")));
+
+        assertThat(statements.stream().filter(sql -> sql.contains("from claim_retraction"))).singleElement();
+        assertThat(ledger.list(now(), text("curfew")).items()).extracting(view -> view.id() + " " + view.status())
+                .containsExactlyInAnyOrder("c-curfew DISPUTED", "c-gone RETRACTED");
+        ledger.retracted("c-other", "Withdrawn by the outlet.", KNB.id(), day("2015-07-05"), at.plusSeconds(5));
+        assertThat(ledger.claim("c-curfew", now()).status()).as("its disputer retracted").isEqualTo(ClaimStatus.STANDING);
+        assertThat(ledger.list(now(), text("curfew")).items()).filteredOn(view -> view.id().equals("c-gone"))
+                .singleElement().satisfies(view -> assertThat(view.retraction()).isNotNull());
+    }
+
     /** The rows every statement of a read handed over, summed. */
     private long rowsRead(Supplier<?> read) {
         return ledger.db.statementsRun(read::get).stream().mapToLong(QueryStatistics.Statement::rows).sum();
