@@ -69,8 +69,8 @@ class ClaimReader {
         // the benchmark's corpus: walking the claims for them read the whole ledger for a page (0.4-0.6 s at 10^6
         // entries; docs/benchmarks.md, twenty-fifth round).
         boolean retractedOnly = Set.of(ClaimStatus.RETRACTED).equals(filter.statuses());
-        StringBuilder sql = new StringBuilder("select c.claim_id, c.occurred_at, c.").append(time.column())
-                .append(" as axis_at from ").append(retractedOnly
+        String candidate = "select c.claim_id, c.occurred_at, c." + time.column() + " as axis_at";
+        StringBuilder sql = new StringBuilder(" from ").append(retractedOnly
                         ? "claim_retraction r join claim_view c on c.claim_id = r.claim_id where " + time.visible("r")
                         : "claim_view c where 1 = 1");
         // A search alone reads the claims of the words its terms begin in page order from the word index: a page
@@ -162,12 +162,18 @@ class ClaimReader {
             afterTime = PageCursor.instant(key.get(0));
             afterId = key.get(1);
         }
+        boolean walking = words.isEmpty() && !fromStarts && !retractedOnly;
+        if (walking) {
+            sql.append(" and ").append(time.visible("c"));
+        }
         Candidates candidates = words.isPresent() ? (words.get().size() == 1 ? postings(words.get().get(0))
                 : intersection(words.get()))
-                : fromStarts || retractedOnly ? pool(sql, params, query.asOf().at())
-                : walk(sql.append(" and ").append(time.visible("c")), params, filter.topic() != null);
-        Map<String, Base> checkedRows = checks.isEmpty() ? null
-                : checked(candidates, checks, worded, params, afterTime, afterId, query.limit() + 1);
+                : !walking ? pool(new StringBuilder(candidate).append(sql), params, query.asOf().at())
+                : walk(new StringBuilder(candidate).append(sql), params, filter.topic() != null);
+        Map<String, Base> checkedRows = walking && filter.topic() != null && filter.q() == null
+                ? walkedRows(sql.append(checks), params, afterTime, afterId, query.limit() + 1)
+                : !checks.isEmpty() ? checked(candidates, checks, worded, params, afterTime, afterId, query.limit() + 1)
+                : null;
         List<String> ids = checkedRows == null
                 ? candidates.after(afterTime, afterId, query.limit() + 1).stream().map(Candidate::id).toList()
                 : List.copyOf(checkedRows.keySet());
@@ -192,16 +198,39 @@ class ClaimReader {
 
     /** Walks the claims in page order (the narrative time index, or a topic's), as far as a page needs. */
     private Candidates walk(StringBuilder sql, MapSqlParameterSource params, boolean byTopic) {
-        return (afterTime, afterId, count) -> {
-            StringBuilder page = new StringBuilder(sql);
-            if (afterTime != null) {
-                params.addValue("afterTime", Sql.utc(afterTime)).addValue("afterId", afterId);
-            }
-            page.append(walkPage(byTopic, afterTime != null));
-            params.addValue("count", count);
-            return jdbc.query(page.toString(), params,
-                    (rs, n) -> new Candidate(rs.getString("claim_id"), Sql.instant(rs, "occurred_at")));
-        };
+        return (afterTime, afterId, count) -> jdbc.query(walked(sql, params, byTopic, afterTime, afterId, count),
+                params, (rs, n) -> new Candidate(rs.getString("claim_id"), Sql.instant(rs, "occurred_at")));
+    }
+
+    /** A walk's statement, {@code select} and its conditions, for {@code count} claims after the key (if any). */
+    private static String walked(CharSequence select, MapSqlParameterSource params, boolean byTopic, Instant afterTime,
+                                 String afterId, int count) {
+        if (afterTime != null) {
+            params.addValue("afterTime", Sql.utc(afterTime)).addValue("afterId", afterId);
+        }
+        params.addValue("count", count);
+        return select + walkPage(byTopic, afterTime != null);
+    }
+
+    /**
+     * A topic's walk, its checks (the current view's "not retracted by t") and its claims' rows in one statement:
+     * {@code count} claims after the key that pass, in page order, with their rows. Walked, then checked and read by
+     * claim id, each claim cost a lookup in claim_view's primary key on top of the read of its row, to which the walk's
+     * index entry leads directly — a statement and a page of index lookups more a request (docs/benchmarks.md,
+     * thirty-seventh round). The walk still stops at the page: the conditions the topic's index holds (the topic, the
+     * time on either axis) and the checks, which ask other tables by the claim's id, are tested on the index entry,
+     * and a claim's row is read only once it is on the page. Only a topic's walk without search terms: the whole
+     * ledger's, with no condition on its index's first column, would be planned as a scan of every row and a sort (H2
+     * costs an index that does not hold every column asked at twice its rows), and a search's wording as of t is
+     * checked after the rows are read ({@link #checked}).
+     */
+    private Map<String, Base> walkedRows(StringBuilder sql, MapSqlParameterSource params, Instant afterTime,
+                                         String afterId, int count) {
+        Map<String, Base> rows = new LinkedHashMap<>();
+        jdbc.query(walked("select " + ClaimRows.ROW + sql, params, true, afterTime, afterId, count), params, rs -> {
+            rows.put(rs.getString(1), Base.of(rs, 2));
+        });
+        return rows;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.claimledger.claims.query;
 
+import com.claimledger.claims.api.ClaimStatus;
 import com.claimledger.support.ProjectionDatabase;
 import com.claimledger.time.AsOf;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +47,29 @@ class ClaimViewIndexTest {
         }
     }
 
+    /**
+     * The current view of a topic walks with its check and its claims' rows in one statement (thirty-seventh round):
+     * the same index range in page order, stopping at the page — the rows asked beside it do not turn the plan into a
+     * scan and a sort.
+     */
+    @Test
+    void aTopicsWalkWithItsRowsAndItsCheckIsStillItsIndexRangeInPageOrder() {
+        try (ProjectionDatabase db = ProjectionDatabase.fresh()) {
+            for (AsOf.Axis axis : AsOf.Axis.values()) {
+                Temporal time = new Temporal(axis);
+                String select = "select " + ClaimRows.ROW + " from claim_view c";
+                String check = time.statusIn(Set.of(ClaimStatus.STANDING, ClaimStatus.DISPUTED), "c",
+                        new MapSqlParameterSource());
+                for (boolean afterKey : new boolean[] {false, true}) {
+                    String plan = plan(db, axis, select, " and c.topic_key = :topic",
+                            check + ClaimReader.walkPage(true, afterKey));
+                    assertThat(plan).as(plan).contains("IDX_CLAIM_VIEW_TOPIC: TOPIC_KEY = ?1")
+                            .contains("/* index sorted */").doesNotContain("tableScan");
+                }
+            }
+        }
+    }
+
     @Test
     void theWholeLedgersWalkAfterACursorStartsThere() {
         try (ProjectionDatabase db = ProjectionDatabase.fresh()) {
@@ -56,8 +81,14 @@ class ClaimViewIndexTest {
     /** The plan of a walk as {@code ClaimReader.list} builds it, with these conditions. */
     private static String plan(ProjectionDatabase db, AsOf.Axis axis, String conditions, String page) {
         String column = new Temporal(axis).column();
-        String sql = "explain select c.claim_id, c.occurred_at, c." + column + " as axis_at from claim_view c"
-                + " where 1 = 1" + conditions + " and c." + column + " <= :t" + page;
+        return plan(db, axis, "select c.claim_id, c.occurred_at, c." + column + " as axis_at from claim_view c",
+                conditions, page);
+    }
+
+    /** The plan of a walk with this select list (and from), these conditions and this end. */
+    private static String plan(ProjectionDatabase db, AsOf.Axis axis, String select, String conditions, String page) {
+        String column = new Temporal(axis).column();
+        String sql = "explain " + select + " where 1 = 1" + conditions + " and c." + column + " <= :t" + page;
         return String.join("\n", db.jdbc().queryForList(sql, new MapSqlParameterSource("topic", "raid").addValue("t", T)
                 .addValue("afterTime", T).addValue("afterId", "c-1").addValue("count", 51), String.class));
     }

@@ -3,6 +3,7 @@ package com.claimledger.claims.query;
 import com.claimledger.claims.api.ClaimQueries.ClaimFilter;
 import com.claimledger.claims.api.ClaimStatus;
 import com.claimledger.ledger.projection.QueryStatistics;
+import com.claimledger.time.AsOf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -288,6 +289,43 @@ class ReadCostTest {
         assertThat(ledger.claim("c-curfew", now()).status()).as("its disputer retracted").isEqualTo(ClaimStatus.STANDING);
         assertThat(ledger.list(now(), text("curfew")).items()).filteredOn(view -> view.id().equals("c-gone"))
                 .singleElement().satisfies(view -> assertThat(view.retraction()).isNotNull());
+    }
+
+    /**
+     * The current view of a topic walks the topic's index, checks each claim's retraction and reads the rows of the
+     * claims on the page in one statement: no claim's row is read again by its id, whichever the axis, page after page
+     * (docs/benchmarks.md, thirty-seventh round).
+     */
+    @Test
+    void theCurrentViewOfATopicReadsItsClaimsRowsInItsWalk() {
+        Instant at = Instant.parse("2026-01-05T10:00:00Z");
+        for (int i = 0; i < 12; i++) {
+            ledger.claim("c-%02d".formatted(i)).says("The curfew holds, day " + i + ".")
+                    .onTopic(i % 4 == 3 ? "Roads" : "Curfew").assertedAt(day("2015-07-01").plusSeconds(60L * (12 - i)))
+                    .recordedAt(at.plusSeconds(i));
+        }
+        ledger.retracted("c-04", "Withdrawn by the outlet.", KNB.id(), day("2015-07-02"), at.plusSeconds(100));
+        ledger.amended("c-05", "The curfew holds, amended.", null, "Corrected.", day("2015-07-02"), at.plusSeconds(101));
+        ClaimFilter current = ClaimFilter.of(null, null, "curfew", Set.of(ClaimStatus.STANDING, ClaimStatus.DISPUTED));
+
+        List<QueryStatistics.Statement> statements = ledger.db.statementsRun(() -> ledger.pages(now(), current, 3));
+
+        assertThat(rowReadsByIds(() -> ledger.pages(now(), current, 3))).isZero();
+        assertThat(statements.stream().filter(statement -> statement.sql().contains("from claim_view c"))
+                .mapToLong(QueryStatistics.Statement::executions).sum()).as("one statement a page").isEqualTo(3);
+        // page order (narrative time, then id): the claims recorded later were asserted earlier
+        assertThat(ledger.pages(now(), current, 3)).containsExactly(List.of("c-10", "c-09", "c-08"),
+                List.of("c-06", "c-05", "c-02"), List.of("c-01", "c-00"));
+        assertThat(ledger.list(now(), current).items()).allSatisfy(view ->
+                assertThat(view).isEqualTo(ledger.claim(view.id(), now())));
+        assertThat(ledger.list(now(), current).items()).filteredOn(view -> view.id().equals("c-05")).singleElement()
+                .satisfies(view -> assertThat(view.statement()).isEqualTo("The curfew holds, amended."));
+        // as recorded by a moment: the claims recorded by then, the retraction and the amendment not yet made
+        AsOf early = recorded("2026-01-05T10:00:04.500Z");
+        assertThat(rowReadsByIds(() -> ledger.pages(early, current, 2))).isZero();
+        assertThat(ledger.pages(early, current, 2)).containsExactly(List.of("c-04", "c-02"), List.of("c-01", "c-00"));
+        assertThat(ledger.list(early, current).items()).allSatisfy(view ->
+                assertThat(view).isEqualTo(ledger.claim(view.id(), early)));
     }
 
     /** The rows every statement of a read handed over, summed. */
