@@ -131,6 +131,17 @@ class ClaimFilters {
         return few(FEW_ABOUT, new MapSqlParameterSource("members", members));
     }
 
+    /**
+     * The claims recorded by {@code :t} (in {@code params}), when there are few of them: a list of the whole ledger as of
+     * a moment on the recorded axis walks the claims in narrative order and tests each one's recording time, and as of
+     * a moment when few claims were recorded it would test every claim before it found a page (0.3–0.7 s at 10^6
+     * entries; docs/benchmarks.md, thirty-seventh round). An index range as large as the claims recorded by then.
+     */
+    Optional<List<String>> fewRecordedBy(MapSqlParameterSource params) {
+        return few("select claim_id from claim_view where recorded_at <= :t limit :cap",
+                new MapSqlParameterSource("t", params.getValue("t")));
+    }
+
     /** Whether this many matching claims are few: a read starts from them rather than walking ({@code few-matches}). */
     boolean areFew(int claims) {
         return claims <= few;

@@ -119,6 +119,13 @@ class ClaimReader {
         if (filter.subject() != null) {
             starts.add(filters.fewAbout(filter.subject()));
         }
+        // A walk of the whole ledger in narrative order tests each claim's recording time on the recorded axis: as of
+        // a moment when few claims were recorded, it starts from those instead.
+        if (query.asOf().axis() == AsOf.Axis.RECORDED && words.isEmpty() && !retractedOnly && filter.topic() == null
+                && filter.articleId() == null && filter.source() == null
+                && starts.stream().noneMatch(Optional::isPresent)) {
+            starts.add(filters.fewRecordedBy(params));
+        }
         boolean fromStarts = false;
         for (int i = 0; i < starts.size(); i++) {
             if (starts.get(i).isPresent()) {
@@ -170,8 +177,9 @@ class ClaimReader {
                 : intersection(words.get()))
                 : !walking ? pool(new StringBuilder(candidate).append(sql), params, query.asOf().at())
                 : walk(new StringBuilder(candidate).append(sql), params, filter.topic() != null);
-        Map<String, Base> checkedRows = walking && filter.topic() != null && filter.q() == null
-                ? walkedRows(sql.append(checks), params, afterTime, afterId, query.limit() + 1)
+        Map<String, Base> checkedRows = walking && filter.q() == null && filter.articleId() == null
+                && filter.source() == null
+                ? walkedRows(sql.append(checks), params, filter.topic() != null, afterTime, afterId, query.limit() + 1)
                 : !checks.isEmpty() ? checked(candidates, checks, worded, params, afterTime, afterId, query.limit() + 1)
                 : null;
         List<String> ids = checkedRows == null
@@ -213,21 +221,20 @@ class ClaimReader {
     }
 
     /**
-     * A topic's walk, its checks (the current view's "not retracted by t") and its claims' rows in one statement:
-     * {@code count} claims after the key that pass, in page order, with their rows. Walked, then checked and read by
-     * claim id, each claim cost a lookup in claim_view's primary key on top of the read of its row, to which the walk's
-     * index entry leads directly — a statement and a page of index lookups more a request (docs/benchmarks.md,
-     * thirty-seventh round). The walk still stops at the page: the conditions the topic's index holds (the topic, the
-     * time on either axis) and the checks, which ask other tables by the claim's id, are tested on the index entry,
-     * and a claim's row is read only once it is on the page. Only a topic's walk without search terms: the whole
-     * ledger's, with no condition on its index's first column, would be planned as a scan of every row and a sort (H2
-     * costs an index that does not hold every column asked at twice its rows), and a search's wording as of t is
-     * checked after the rows are read ({@link #checked}).
+     * A walk, its checks (the current view's "not retracted by t") and its claims' rows in one statement: {@code count}
+     * claims after the key that pass, in page order, with their rows. Walked, then checked and read by claim id, each
+     * claim cost a lookup in claim_view's primary key on top of the read of its row, to which the walk's index entry
+     * leads directly — a statement and a page of index lookups more a request (docs/benchmarks.md, thirty-seventh
+     * round). The walk still stops at the page: the conditions its index holds (the topic, the times on either axis)
+     * and the checks, which ask other tables by the claim's id, are tested on the index entry, and a claim's row is
+     * read only once it is on the page ({@link #walkPage} keeps H2 on the walk's index). Not for a search, whose
+     * wording as of t is checked after the rows are read ({@link #checked}), nor beside an article or a source, whose
+     * own index H2 may start from and sort what it finds: rows, then, instead of ids.
      */
-    private Map<String, Base> walkedRows(StringBuilder sql, MapSqlParameterSource params, Instant afterTime,
-                                         String afterId, int count) {
+    private Map<String, Base> walkedRows(StringBuilder sql, MapSqlParameterSource params, boolean byTopic,
+                                         Instant afterTime, String afterId, int count) {
         Map<String, Base> rows = new LinkedHashMap<>();
-        jdbc.query(walked("select " + ClaimRows.ROW + sql, params, true, afterTime, afterId, count), params, rs -> {
+        jdbc.query(walked("select " + ClaimRows.ROW + sql, params, byTopic, afterTime, afterId, count), params, rs -> {
             rows.put(rs.getString(1), Base.of(rs, 2));
         });
         return rows;
@@ -239,11 +246,16 @@ class ClaimReader {
      * not); the second drops the claims at the key's time up to the key. Within one topic
      * ({@code c.topic_key = :topic}) the topic key orders nothing, but naming it first lets H2 see that its index
      * (topic key, narrative time, id) is already in page order: it then stops at the page instead of reading the
-     * topic's every claim and sorting them.
+     * topic's every claim and sorting them. The whole ledger's first page is bounded below by the earliest narrative
+     * time there is (a lookup at one end of the index): without a condition on the narrative time index, H2 costs it
+     * at every row, and a walk as of a moment on the recorded axis ({@code c.recorded_at <= :t}) was planned on the
+     * recording time index instead — every claim read and sorted for a page, 4.1 s at 10^6 entries (docs/benchmarks.md,
+     * thirty-seventh round).
      */
     static String walkPage(boolean byTopic, boolean afterKey) {
         return (afterKey ? " and c.occurred_at >= :afterTime and (c.occurred_at > :afterTime or c.claim_id > :afterId)"
-                : "") + " order by " + (byTopic ? "c.topic_key, " : "") + "c.occurred_at, c.claim_id limit :count";
+                : byTopic ? "" : " and c.occurred_at >= (select min(e.occurred_at) from claim_view e)")
+                + " order by " + (byTopic ? "c.topic_key, " : "") + "c.occurred_at, c.claim_id limit :count";
     }
 
     /**
