@@ -125,7 +125,7 @@ public class ReplayService {
                   TokenStore tokens, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
                   H2Housekeeping housekeeping, Clock clock, ReplayLease lease,
                   @Value("${ledger.replay.batch-events:2000}") int batchEvents,
-                  @Value("${ledger.replay.read-ahead:2000}") int readAhead,
+                  @Value("${ledger.replay.read-ahead:250}") int readAhead,
                   @Value("${ledger.projections.claim-timeout:10s}") Duration claimTimeout,
                   @Value("${ledger.replay.claims-wait:30s}") Duration claimsWait,
                   @Value("${ledger.replay.check-threads:0}") int checkThreads,
