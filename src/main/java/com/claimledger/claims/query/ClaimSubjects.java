@@ -29,8 +29,8 @@ class ClaimSubjects implements DerivedTable {
     private final NamedParameterJdbcTemplate jdbc;
     private final int claimsARange;
 
-    /** @param claimsARange claims a range ({@code ledger.replay.derive-claims-a-range}, 2,000), as for the words */
-    ClaimSubjects(NamedParameterJdbcTemplate jdbc, @Value("${ledger.replay.derive-claims-a-range:2000}") int claimsARange) {
+    /** @param claimsARange claims a range ({@code ledger.replay.derive-claims-a-range}, 500), as for the words */
+    ClaimSubjects(NamedParameterJdbcTemplate jdbc, @Value("${ledger.replay.derive-claims-a-range:500}") int claimsARange) {
         this.jdbc = jdbc;
         this.claimsARange = Math.max(1, claimsARange);
     }

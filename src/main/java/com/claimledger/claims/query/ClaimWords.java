@@ -40,12 +40,12 @@ class ClaimWords implements DerivedTable {
     private final int claimsARange;
 
     /**
-     * @param claimsARange claims a range when deriving ({@code ledger.replay.derive-claims-a-range}, 2,000): their
+     * @param claimsARange claims a range when deriving ({@code ledger.replay.derive-claims-a-range}, 500): their
      *                     wordings (a row a revision) are all a range's query returns, far under h2.maxMemoryRows
      *                     (20,000 with -Xmx512m)
      */
     ClaimWords(NamedParameterJdbcTemplate jdbc, @Value("${ledger.replay.word-claims-a-batch:250}") int claimsABatch,
-               @Value("${ledger.replay.derive-claims-a-range:2000}") int claimsARange) {
+               @Value("${ledger.replay.derive-claims-a-range:500}") int claimsARange) {
         this.jdbc = jdbc;
         this.claimsABatch = Math.max(1, claimsABatch);
         this.claimsARange = Math.max(1, claimsARange);
