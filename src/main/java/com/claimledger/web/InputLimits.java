@@ -15,11 +15,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,7 +28,8 @@ import java.io.IOException;
 /**
  * What the ledger accepts as input at all: bodies up to {@code ledger.limits.max-body-bytes} (413 past it), JSON
  * nested at most {@code ledger.limits.max-json-depth} deep, and text without control characters (tab, line feed
- * and carriage return excepted). Duplicate keys are refused by the parser (application.yml).
+ * and carriage return excepted). Duplicate keys are refused by the parser (application.yml). These are rules of the
+ * API's input only: stored events are read without them.
  */
 @Configuration
 public class InputLimits {
@@ -47,8 +48,17 @@ public class InputLimits {
         }
     }
 
+    /**
+     * The rules apply to what arrives over HTTP, so they sit on the API's message converter: a copy of the
+     * application's {@link ObjectMapper} (the same format, the same strictness) with the text check and the depth
+     * limit added. The application's mapper itself stays without them, because Axon's event serializer is built from
+     * it: a stored event is a permanent record, read back as written — a stricter rule later (a lower
+     * {@code ledger.limits.max-json-depth}, say) or an event that reached the command bus without passing here must
+     * never make the ledger unreadable to its aggregates and replays ({@code StoredEventsReadTest}).
+     */
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer inputConstraints(@Value("${ledger.limits.max-json-depth:16}") int maxDepth) {
+    MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper ledgerFormat,
+            @Value("${ledger.limits.max-json-depth:16}") int maxDepth) {
         SimpleModule text = new SimpleModule("ledger-text");
         text.addDeserializer(String.class, new StringDeserializer() {
             @Override
@@ -60,17 +70,15 @@ public class InputLimits {
                 return value;
             }
         });
-        return builder -> builder.modulesToInstall(text).postConfigurer(mapper -> constrain(mapper, maxDepth));
-    }
-
-    private static void constrain(ObjectMapper mapper, int maxDepth) {
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());
+        ObjectMapper input = ledgerFormat.copy().registerModule(text);
+        input.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());
+        return new MappingJackson2HttpMessageConverter(input);
     }
 
     /**
      * Whether {@code text} holds a control character: a loop, not a stream of its characters — every string the
-     * ledger's JSON holds passes here, a replay's events' too (a stream a string was 14% of a replay's event reader,
-     * thirty-eighth round in docs/benchmarks.md).
+     * API's input holds passes here (a stream a string was 14% of a replay's event reader, thirty-eighth round in
+     * docs/benchmarks.md, when stored events were read through this check too).
      */
     static boolean hasControl(String text) {
         for (int i = 0; i < text.length(); i++) {
