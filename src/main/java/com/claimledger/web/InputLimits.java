@@ -28,8 +28,8 @@ import java.io.IOException;
 /**
  * What the ledger accepts as input at all: bodies up to {@code ledger.limits.max-body-bytes} (413 past it), JSON
  * nested at most {@code ledger.limits.max-json-depth} deep, and text without control characters (tab, line feed
- * and carriage return excepted). Duplicate keys are refused by the parser (application.yml). These are rules of the
- * API's input only: stored events are read without them.
+ * and carriage return excepted), and no key twice in an object. These are rules of the API's input only: stored events
+ * are read without them.
  */
 @Configuration
 public class InputLimits {
@@ -50,8 +50,8 @@ public class InputLimits {
 
     /**
      * The rules apply to what arrives over HTTP, so they sit on the API's message converter: a copy of the
-     * application's {@link ObjectMapper} (the same format, the same strictness) with the text check and the depth
-     * limit added. The application's mapper itself stays without them, because Axon's event serializer is built from
+     * application's {@link ObjectMapper} (the same format, the same strictness about unknown fields and types) with the
+     * text check, the depth limit and the duplicate keys' check added. The application's mapper itself stays without them, because Axon's event serializer is built from
      * it: a stored event is a permanent record, read back as written — a stricter rule later (a lower
      * {@code ledger.limits.max-json-depth}, say) or an event that reached the command bus without passing here must
      * never make the ledger unreadable to its aggregates and replays ({@code StoredEventsReadTest}).
@@ -70,7 +70,8 @@ public class InputLimits {
                 return value;
             }
         });
-        ObjectMapper input = ledgerFormat.copy().registerModule(text);
+        ObjectMapper input = ledgerFormat.copy().registerModule(text)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         input.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());
         return new MappingJackson2HttpMessageConverter(input);
     }

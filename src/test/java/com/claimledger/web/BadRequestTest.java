@@ -114,6 +114,13 @@ class BadRequestTest extends ApiTest {
         assertThatCode(() -> ledgerFormat.readTree(deep)).doesNotThrowAnyException();
     }
 
+    @Test
+    void duplicateKeysAreRefusedByTheApisParserOnly() {
+        String twice = "{\"a\":1,\"a\":2}";
+        assertThatThrownBy(() -> api.getObjectMapper().readTree(twice)).hasMessageContaining("Duplicate field 'a'");
+        assertThatCode(() -> ledgerFormat.readTree(twice)).doesNotThrowAnyException();
+    }
+
     @BeforeAll
     void claims() {
         client();
