@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,12 +34,17 @@ class SeedLoader implements ApplicationRunner {
     private final ObjectMapper json;
     private final Resource seed;
 
-    SeedLoader(DossierImporter importer, LedgerWrites ledger, QueryGateway queries, ObjectMapper json,
-               @Value("${ledger.seed.dossier}") Resource seed) {
+    /**
+     * @param api the API's JSON converter, whose mapper reads the dossier: {@code ledger.seed.dossier} may name any
+     *            file, which is input like an import's body, so the API's input rules apply to it (control
+     *            characters, nesting, duplicate keys; web.InputLimits)
+     */
+    SeedLoader(DossierImporter importer, LedgerWrites ledger, QueryGateway queries,
+               MappingJackson2HttpMessageConverter api, @Value("${ledger.seed.dossier}") Resource seed) {
         this.importer = importer;
         this.ledger = ledger;
         this.queries = queries;
-        this.json = json;
+        this.json = api.getObjectMapper();
         this.seed = seed;
     }
 
