@@ -88,28 +88,42 @@ class IntegrityService implements LedgerIntegrity {
             return List.of();
         }
         long checkedSize = within("size", size, 1, tree.size());
-        return indexes.stream().map(index -> proof(index, checkedSize)).toList();
+        indexes.forEach(index -> within("index", index, 0, checkedSize - 1));
+        // Every proof's nodes in one read: a claim's proof holds one for each of its entries.
+        TreeNodes nodes = tree.readAhead(read -> indexes.forEach(index -> path(read, index, checkedSize)));
+        return indexes.stream().map(index -> path(nodes, index, checkedSize)).toList();
     }
 
     /** The proof of entry {@code index} in the ledger of {@code size} entries, a size already checked. */
     private InclusionProof proof(long index, long size) {
         long checkedIndex = within("index", index, 0, size - 1);
-        return new InclusionProof(checkedIndex, size, HEX.formatHex(tree.node(0, checkedIndex)),
-                hex(MerkleTree.inclusionPath(tree, checkedIndex, size)));
+        return path(tree.readAhead(read -> path(read, checkedIndex, size)), checkedIndex, size);
+    }
+
+    /** The proof of entry {@code index} in the ledger of {@code size} entries, both checked, from {@code nodes}. */
+    private static InclusionProof path(TreeNodes nodes, long index, long size) {
+        return new InclusionProof(index, size, HEX.formatHex(MerkleTree.leaf(nodes, index)),
+                hex(MerkleTree.inclusionPath(nodes, index, size)));
     }
 
     @Override
     public ConsistencyProof consistency(long from) {
         long to = tree.size();
         long checkedFrom = within("from", from, 0, to);
-        return new ConsistencyProof(checkedFrom, to, hex(MerkleTree.consistencyPath(tree, checkedFrom, to)));
+        return consistencyProof(checkedFrom, to);
     }
 
     @Override
     public ConsistencyProof consistency(long from, long to) {
         long checkedTo = within("to", to, 0, tree.size());
         long checkedFrom = within("from", from, 0, checkedTo);
-        return new ConsistencyProof(checkedFrom, checkedTo, hex(MerkleTree.consistencyPath(tree, checkedFrom, checkedTo)));
+        return consistencyProof(checkedFrom, checkedTo);
+    }
+
+    /** The consistency proof between two sizes already checked. */
+    private ConsistencyProof consistencyProof(long from, long to) {
+        TreeNodes nodes = tree.readAhead(read -> MerkleTree.consistencyPath(read, from, to));
+        return new ConsistencyProof(from, to, hex(MerkleTree.consistencyPath(nodes, from, to)));
     }
 
     @Override
@@ -128,7 +142,8 @@ class IntegrityService implements LedgerIntegrity {
 
     /** The signed head of {@code size} entries: the one signed last while it stands ({@link RecentHead}). */
     private SignedHead signed(long size) {
-        return recent.of(size, clock.instant(), at -> signer.sign(size, MerkleTree.root(tree, size), at));
+        return recent.of(size, clock.instant(), at -> signer.sign(size,
+                MerkleTree.root(tree.readAhead(read -> MerkleTree.root(read, size)), size), at));
     }
 
     private static long within(String field, long value, long min, long max) {

@@ -93,6 +93,12 @@ public final class MerkleTree {
         return size == 0 ? emptyRoot() : rangeHash(nodes, 0, size);
     }
 
+    /** The leaf hash of entry {@code index}, as stored. */
+    public static byte[] leaf(TreeNodes nodes, long index) {
+        requireNonNegative(index, "index");
+        return read(nodes, 0, index);
+    }
+
     /** PATH(index, D[size]) of RFC 9162 2.1.3.1, ordered from the leaf's sibling up to the root's child. */
     public static List<byte[]> inclusionPath(TreeNodes nodes, long index, long size) {
         if (index < 0 || index >= size) {

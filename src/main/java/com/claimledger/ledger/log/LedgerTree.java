@@ -7,10 +7,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The ledger's Merkle tree as stored in {@code ledger_node}: the hash of every perfect subtree, written by the append
@@ -36,6 +41,8 @@ public class LedgerTree implements TreeNodes {
      * entries. Beyond it, nodes not kept are read from the table as before.
      */
     static final int KEPT_AT_MOST = 1 << 17;
+    /** The position's bits in a node's {@link #key}. */
+    private static final long INDEX_BITS = (1L << 56) - 1;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Map<Long, byte[]> upper = new ConcurrentHashMap<>();
@@ -49,18 +56,72 @@ public class LedgerTree implements TreeNodes {
         if (level < KEPT_FROM_LEVEL) {
             return read(level, index);
         }
-        Long key = ((long) level << 56) | index;
+        long key = key(level, index);
         byte[] hash = upper.get(key);
         if (hash != null) {
             return hash.clone();
         }
         hash = read(level, index);
+        keep(level, key, hash);
+        return hash;
+    }
+
+    /**
+     * The tree as {@code reads} reads it, with every node it asks for read beforehand in one statement. Which nodes a
+     * root, an inclusion path or a consistency path reads follows from the entries' numbers and the sizes alone, never
+     * from a hash; so {@code reads} runs once over placeholders to name them, and the tree returned hands out what was
+     * read (any node not read ahead as {@link #node} would). Node by node, an inclusion proof at 10^6 entries asked
+     * the database a dozen statements, one a node below the kept levels, and a claim's proof some 25
+     * (docs/benchmarks.md, fortieth round).
+     */
+    public TreeNodes readAhead(Consumer<TreeNodes> reads) {
+        Set<Long> wanted = new LinkedHashSet<>();
+        reads.accept((level, index) -> {
+            wanted.add(key(level, index));
+            return new byte[MerkleTree.HASH_LENGTH];
+        });
+        Map<Long, byte[]> found = new HashMap<>();
+        List<Object[]> unread = new ArrayList<>();
+        for (long key : wanted) {
+            byte[] kept = upper.get(key);
+            if (kept != null) {
+                found.put(key, kept);
+            } else {
+                unread.add(new Object[] {(int) (key >>> 56), key & INDEX_BITS});
+            }
+        }
+        if (!unread.isEmpty()) {
+            // (level, position) in (...) is a range of the primary key a pair, on H2 as on PostgreSQL.
+            jdbc.query("select level, position, hash from ledger_node where (level, position) in (:nodes)",
+                    Map.of("nodes", unread), row -> {
+                        int level = row.getInt(1);
+                        long key = key(level, row.getLong(2));
+                        byte[] hash = HEX.parseHex(row.getString(3));
+                        found.put(key, hash);
+                        if (level >= KEPT_FROM_LEVEL) {
+                            keep(level, key, hash);
+                        }
+                    });
+        }
+        return (level, index) -> {
+            byte[] hash = found.get(key(level, index));
+            return hash != null ? hash.clone() : node(level, index);
+        };
+    }
+
+    /** A node's level and position as one number: positions stay below 2^56. */
+    private static long key(int level, long index) {
+        return ((long) level << 56) | index;
+    }
+
+    /** Keeps an upper node just read, if it is known to be committed and there is room. */
+    private void keep(int level, long key, byte[] hash) {
         // Only a node read outside any transaction is known to be committed: one an append still open wrote (or read
         // from its own writes) could be rolled back, and the entry at its sequence appended again with another hash.
-        if (hash != null && !TransactionSynchronizationManager.isActualTransactionActive() && upper.size() < KEPT_AT_MOST) {
+        if (hash != null && level >= KEPT_FROM_LEVEL && !TransactionSynchronizationManager.isActualTransactionActive()
+                && upper.size() < KEPT_AT_MOST) {
             upper.put(key, hash.clone());
         }
-        return hash;
     }
 
     private byte[] read(int level, long index) {

@@ -94,9 +94,38 @@ class LedgerProofsTest extends ApiTest {
         assertThat(sizeReads(() -> http.get("/api/ledger/proofs/consistency?from=1"))).isEqualTo(1);
     }
 
+    @Test
+    void aProofReadsTheTreesNodesInOneStatement() {
+        http.post("/api/articles", Map.of("id", "proof-nodes", "url", "https://proof.example/nodes", "title", "Nodes",
+                "outlet", "Proof", "publishedAt", "2020-02-04"));
+        http.post("/api/claims", Map.of("id", "proof-nodes-claim", "articleId", "proof-nodes",
+                "statement", "The nodes were read", "attributedTo", "Proof Source"));
+        http.post("/api/claims/proof-nodes-claim/amendments", Map.of("statement", "The nodes were read at once",
+                "reason", "clarified"));
+        long size = http.get("/api/ledger/head").json().get("size").asLong();
+        assertThat(size).as("a ledger whose proofs have several nodes").isGreaterThan(8);
+
+        assumeFalse(TestDatabase.postgres(), "H2's query statistics");
+        // Node by node, each of these read one statement a node: a dozen for an inclusion proof at 10^6 entries.
+        assertThat(nodeReads(() -> http.get("/api/ledger/proofs/inclusion?index=" + (size / 2)))).isEqualTo(1);
+        assertThat(nodeReads(() -> http.get("/api/ledger/proofs/consistency?from=" + (size / 2 + 1)))).isEqualTo(1);
+        // The claim's two entries' proofs in one statement, and the head's root (signed anew: a size not signed yet).
+        assertThat(nodeReads(() -> http.get("/api/claims/proof-nodes-claim/proof?size=" + (size - 1))))
+                .isBetween(1L, 2L);
+    }
+
     private long sizeReads(Runnable request) {
+        return reads(request, "max(sequence)");
+    }
+
+    private long nodeReads(Runnable request) {
+        return reads(request, "from ledger_node");
+    }
+
+    /** The executions of the statements containing {@code sql} during {@code request}. */
+    private long reads(Runnable request, String sql) {
         return QueryStatistics.during(jdbc, request).stream()
-                .filter(statement -> statement.sql().contains("max(sequence)"))
+                .filter(statement -> statement.sql().contains(sql))
                 .mapToLong(QueryStatistics.Statement::executions).sum();
     }
 
