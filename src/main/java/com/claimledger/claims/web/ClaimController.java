@@ -147,8 +147,7 @@ class ClaimController {
         }
         entries.sort(Comparator.comparingLong(LedgerEntry::sequence));
         List<LedgerEntry> signed = entries.stream().filter(entry -> entry.sequence() < head.size()).toList();
-        List<InclusionProof> proofs = integrity.inclusions(signed.stream().map(LedgerEntry::sequence).toList(),
-                head.size());
+        List<InclusionProof> proofs = integrity.inclusions(signed.stream().map(LedgerEntry::sequence).toList(), head);
         List<ProvenEntry> proven = new ArrayList<>();
         for (int i = 0; i < signed.size(); i++) {
             proven.add(new ProvenEntry(signed.get(i), proofs.get(i)));

@@ -83,11 +83,11 @@ class IntegrityService implements LedgerIntegrity {
     }
 
     @Override
-    public List<InclusionProof> inclusions(List<Long> indexes, long size) {
+    public List<InclusionProof> inclusions(List<Long> indexes, SignedHead head) {
         if (indexes.isEmpty()) {
             return List.of();
         }
-        long checkedSize = within("size", size, 1, tree.size());
+        long checkedSize = within("size", head.size(), 1, Long.MAX_VALUE);
         indexes.forEach(index -> within("index", index, 0, checkedSize - 1));
         // Every proof's nodes in one read: a claim's proof holds one for each of its entries.
         TreeNodes nodes = tree.readAhead(read -> indexes.forEach(index -> path(read, index, checkedSize)));

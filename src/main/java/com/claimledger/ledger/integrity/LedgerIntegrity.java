@@ -24,10 +24,10 @@ public interface LedgerIntegrity {
     InclusionProof inclusion(long index, long size);
 
     /**
-     * The proofs that each of {@code indexes} is in the ledger as it was at {@code size} entries, in their order: the
-     * size checked against the ledger once for all of them.
+     * The proofs that each of {@code indexes} is in the ledger as {@code head}, a head this ledger signed, says it was,
+     * in their order: the head's size is one the ledger has had, so the ledger's is not read again.
      */
-    List<InclusionProof> inclusions(List<Long> indexes, long size);
+    List<InclusionProof> inclusions(List<Long> indexes, SignedHead head);
 
     /** The proof that the ledger as it is now (its size read once) extends the ledger as it was at {@code from}. */
     ConsistencyProof consistency(long from);
