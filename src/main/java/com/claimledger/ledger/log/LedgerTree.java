@@ -98,9 +98,7 @@ public class LedgerTree implements TreeNodes {
                         long key = key(level, row.getLong(2));
                         byte[] hash = HEX.parseHex(row.getString(3));
                         found.put(key, hash);
-                        if (level >= KEPT_FROM_LEVEL) {
-                            keep(level, key, hash);
-                        }
+                        keep(level, key, hash);
                     });
         }
         return (level, index) -> {
@@ -114,7 +112,7 @@ public class LedgerTree implements TreeNodes {
         return ((long) level << 56) | index;
     }
 
-    /** Keeps an upper node just read, if it is known to be committed and there is room. */
+    /** Keeps a node just read if it is of the upper part, known to be committed, and there is room. */
     private void keep(int level, long key, byte[] hash) {
         // Only a node read outside any transaction is known to be committed: one an append still open wrote (or read
         // from its own writes) could be rolled back, and the entry at its sequence appended again with another hash.

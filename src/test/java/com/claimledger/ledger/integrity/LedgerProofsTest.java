@@ -78,12 +78,7 @@ class LedgerProofsTest extends ApiTest {
 
     @Test
     void aProofReadsTheLedgersSizeOnceWhateverItsEntries() {
-        http.post("/api/articles", Map.of("id", "proof-size", "url", "https://proof.example/size", "title", "Size",
-                "outlet", "Proof", "publishedAt", "2020-02-03"));
-        http.post("/api/claims", Map.of("id", "proof-size-claim", "articleId", "proof-size",
-                "statement", "The count was final", "attributedTo", "Proof Source"));
-        http.post("/api/claims/proof-size-claim/amendments", Map.of("statement", "The count was final, twice",
-                "reason", "clarified"));
+        claimOfTwoEntries("proof-size");
         assertThat(http.get("/api/claims/proof-size-claim/proof").json().get("entries").size()).isEqualTo(2);
 
         // Counted by H2's query statistics (PostgreSQL's are an extension).
@@ -97,12 +92,7 @@ class LedgerProofsTest extends ApiTest {
 
     @Test
     void aProofReadsTheTreesNodesInOneStatement() {
-        http.post("/api/articles", Map.of("id", "proof-nodes", "url", "https://proof.example/nodes", "title", "Nodes",
-                "outlet", "Proof", "publishedAt", "2020-02-04"));
-        http.post("/api/claims", Map.of("id", "proof-nodes-claim", "articleId", "proof-nodes",
-                "statement", "The nodes were read", "attributedTo", "Proof Source"));
-        http.post("/api/claims/proof-nodes-claim/amendments", Map.of("statement", "The nodes were read at once",
-                "reason", "clarified"));
+        claimOfTwoEntries("proof-nodes");
         long size = http.get("/api/ledger/head").json().get("size").asLong();
         assertThat(size).as("a ledger whose proofs have several nodes").isGreaterThan(8);
 
@@ -113,6 +103,16 @@ class LedgerProofsTest extends ApiTest {
         // The claim's two entries' proofs in one statement, and the head's root (signed anew: a size not signed yet).
         assertThat(nodeReads(() -> http.get("/api/claims/proof-nodes-claim/proof?size=" + (size - 1))))
                 .isBetween(1L, 2L);
+    }
+
+    /** Claim {@code name}-claim of article {@code name}, recorded and amended: two ledger entries of its own. */
+    private void claimOfTwoEntries(String name) {
+        http.post("/api/articles", Map.of("id", name, "url", "https://proof.example/" + name, "title", name,
+                "outlet", "Proof", "publishedAt", "2020-02-03"));
+        http.post("/api/claims", Map.of("id", name + "-claim", "articleId", name,
+                "statement", "The count was final", "attributedTo", "Proof Source"));
+        http.post("/api/claims/" + name + "-claim/amendments", Map.of("statement", "The count was final, twice",
+                "reason", "clarified"));
     }
 
     private long sizeReads(Runnable request) {
