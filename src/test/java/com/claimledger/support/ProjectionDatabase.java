@@ -46,8 +46,12 @@ public final class ProjectionDatabase implements AutoCloseable {
                     .locations("classpath:db/migration/common", "classpath:db/migration/h2")
                     .load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(template);
-            List<String> script = jdbc.queryForList("script nodata", String.class).stream()
-                    .filter(statement -> !statement.startsWith("CREATE USER")).toList();
+            List<String> script = new java.util.ArrayList<>(jdbc.queryForList("script nodata", String.class).stream()
+                    .filter(statement -> !statement.startsWith("CREATE USER")).toList());
+            // The rows a projection needs from its migrations: its generation (V29).
+            jdbc.queryForList("select projection, generation from projection_generation").forEach(row -> script.add(
+                    "insert into projection_generation (projection, generation) values ('" + row.get("PROJECTION")
+                            + "', " + row.get("GENERATION") + ")"));
             jdbc.execute("shutdown");
             return script;
         }

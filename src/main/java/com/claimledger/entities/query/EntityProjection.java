@@ -17,11 +17,13 @@ import com.claimledger.entities.api.EntityRegistered;
 import com.claimledger.entities.api.EntityView;
 import com.claimledger.kernel.Names;
 import com.claimledger.ledger.projection.PageCursor;
+import com.claimledger.ledger.projection.ProjectionGeneration;
 import com.claimledger.ledger.projection.ProjectionDigest;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,9 +43,13 @@ class EntityProjection {
     static final String GROUP = "entities";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionGeneration generation;
+    private final KnownRefs known;
 
-    EntityProjection(NamedParameterJdbcTemplate jdbc) {
+    EntityProjection(NamedParameterJdbcTemplate jdbc, @Value("${ledger.entities.known-refs:50000}") int knownRefs) {
         this.jdbc = jdbc;
+        this.generation = new ProjectionGeneration(jdbc, GROUP);
+        this.known = new KnownRefs(knownRefs);
     }
 
     @EventHandler
@@ -70,6 +76,8 @@ class EntityProjection {
     void on(EntitiesMerged event) {
         jdbc.update("update entity_view set canonical_id = :canonical where canonical_id = :merged",
                 Map.of("canonical", event.entityId(), "merged", event.mergedEntityId()));
+        // What the merged ids resolve to changed: every node forgets the references it keeps (refs).
+        generation.change();
     }
 
     @QueryHandler
@@ -82,6 +90,7 @@ class EntityProjection {
     void reset() {
         jdbc.update("delete from entity_name", Map.of());
         jdbc.update("delete from entity_view", Map.of());
+        generation.change();
     }
 
     private void addName(String entityId, String name, int position) {
@@ -153,21 +162,38 @@ class EntityProjection {
     }
 
     /**
-     * Each id's canonical entity and its name. An entity never merged into another is its own canonical entity, so
-     * its row alone answers: only the canonical entities of merged ones are read, and only those not read already. A
-     * join of every row to its canonical row read each entity twice, where almost none is merged: a fifth of a current
-     * view's request time at 10^6 entries went to it (docs/benchmarks.md, thirty-fifth round).
+     * Each id's canonical entity and its name: those this node keeps under the projection's generation ({@link
+     * KnownRefs}: one lookup of the generation instead of 80-130 rows for a page of claims), the others read and
+     * kept. The generation is read first, so that what is read after it is at least as new.
      */
     @QueryHandler
     Refs refs(ResolveRefs query) {
-        Map<String, EntityRef> refs = new HashMap<>();
         if (query.entityIds().isEmpty()) {
-            return new Refs(refs);
+            return new Refs(Map.of());
         }
+        long now = generation.current();
+        Map<String, EntityRef> refs = new HashMap<>(known.known(now, query.entityIds()));
+        List<String> unknown = query.entityIds().stream().filter(id -> !refs.containsKey(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            Map<String, EntityRef> read = read(unknown);
+            known.keep(now, read);
+            refs.putAll(read);
+        }
+        return new Refs(refs);
+    }
+
+    /**
+     * Each id's canonical entity and its name, from the database. An entity never merged into another is its own
+     * canonical entity, so its row alone answers: only the canonical entities of merged ones are read, and only those
+     * not read already. A join of every row to its canonical row read each entity twice, where almost none is merged:
+     * a fifth of a current view's request time at 10^6 entries went to it (docs/benchmarks.md, thirty-fifth round).
+     */
+    private Map<String, EntityRef> read(List<String> ids) {
+        Map<String, EntityRef> refs = new HashMap<>();
         Map<String, String> canonicals = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         jdbc.query("select entity_id, canonical_id, name from entity_view where entity_id in (:ids)",
-                Map.of("ids", query.entityIds()), rs -> {
+                Map.of("ids", ids), rs -> {
                     canonicals.put(rs.getString("entity_id"), rs.getString("canonical_id"));
                     names.put(rs.getString("entity_id"), rs.getString("name"));
                 });
@@ -184,7 +210,7 @@ class EntityProjection {
                 refs.put(id, new EntityRef(canonical, names.get(canonical)));
             }
         });
-        return new Refs(refs);
+        return refs;
     }
 
     private EntityView view(String canonicalId) {

@@ -1,6 +1,7 @@
 package com.claimledger.ledger.replay;
 
 import com.claimledger.ledger.projection.DerivedTable;
+import com.claimledger.ledger.projection.ProjectionGeneration;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.EntityManagerHolder;
@@ -617,7 +618,8 @@ final class ShadowTables {
      * deletes the rows the rebuild did not produce and inserts those it produced anew, keyed by primary key and
      * compared column by column. The transaction is as large as the difference, not as the projections. The tables in
      * {@code leave} — the {@link com.claimledger.ledger.projection.DerivedTable}s, whose shadows stay empty, and those
-     * {@link #alreadyIn} found equal — are left as they are.
+     * {@link #alreadyIn} found equal — are left as they are. Every projection's {@link ProjectionGeneration} changes
+     * with them.
      */
     void switchIn(Set<String> leave) {
         for (String table : tables) {
@@ -638,6 +640,8 @@ final class ShadowTables {
                     + table + " r where not exists (select 1 from public." + table + " p where " + same(keys, columns)
                     + ")");
         }
+        // Any row may have changed: what a node keeps of a projection in memory is checked by its generation.
+        ProjectionGeneration.changeAll(jdbc);
     }
 
     /** A shadow table's columns, in table order (the same names as its projection table's: ReplaySchemaTest). */

@@ -169,6 +169,18 @@ class PostgresLedgerTest {
                 assertThat(withoutReadTime(nodeB.get(view).json())).as(view).isEqualTo(withoutReadTime(nodeA.get(view).json()));
             }
 
+            // A merge made through one node shows on the other at once: node A read the source's reference and keeps it
+            // (KnownRefs), the merge changed the entities projection's generation, and node A reads the reference again.
+            assertThat(nodeA.get("/api/claims/cluster-3-0").json().at("/attributedTo/name").asText())
+                    .isEqualTo("Cluster Source 3");
+            String desk = nodeB.post("/api/entities", Map.of("name", "Cluster Desk", "kind", "ORGANIZATION")).json()
+                    .get("id").asText();
+            assertThat(nodeB.post("/api/entities/" + desk + "/aliases", Map.of("alias", "Cluster Source 3")).status())
+                    .isEqualTo(200);
+            JsonNode merged = nodeA.get("/api/claims/cluster-3-0").json().get("attributedTo");
+            assertThat(merged.get("id").asText()).isEqualTo(desk);
+            assertThat(merged.get("name").asText()).isEqualTo("Cluster Desk");
+
             // A node dies: the other takes over its projections and keeps serving its own writes.
             nodes.remove(0).close();
             assertThat(nodeB.post("/api/claims", Map.of("id", "cluster-after", "articleId", "iwpr-kyrgyzstan-firefight",

@@ -48,6 +48,13 @@ class ShadowReplayTest {
             }
             int damaged = currentClaims(http);
             assertThat(damaged).isLessThan(claims);
+            // And the entities projection: a source's name, changed with the projection's generation as a merge
+            // changes it, so that the node reads the damaged name and keeps it (KnownRefs).
+            String shown = jdbc.queryForObject("select max(claim_id) from claim_view", String.class);
+            JsonNode source = http.get("/api/claims/" + shown).json().get("attributedTo");
+            jdbc.update("update entity_view set name = 'Damaged name' where entity_id = ?", source.get("id").asText());
+            jdbc.update("update projection_generation set generation = generation + 1");
+            assertThat(http.get("/api/claims/" + shown).json().at("/attributedTo/name").asText()).isEqualTo("Damaged name");
 
             AtomicBoolean done = new AtomicBoolean();
             List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
@@ -72,6 +79,8 @@ class ShadowReplayTest {
             assertThat(seen).as("readers saw the old projections or the rebuilt ones, never a part")
                     .isNotEmpty().allMatch(n -> n == damaged || n == claims);
             assertThat(currentClaims(http)).isEqualTo(claims);
+            assertThat(http.get("/api/claims/" + shown).json().get("attributedTo")).as("the name rebuilt, not the one kept")
+                    .isEqualTo(source);
             assertThat(http.get("/api/views/checksum").json().get("checksum").asText()).isEqualTo(checksum);
             for (String table : ShadowTables.of(jdbc).tables()) {
                 assertThat(jdbc.queryForObject("select count(*) from replay." + table, Long.class))
