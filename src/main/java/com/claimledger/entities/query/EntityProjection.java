@@ -44,12 +44,16 @@ class EntityProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProjectionGeneration generation;
-    private final KnownRefs known;
+    /** Entity ids' references, by id. */
+    private final Known<EntityRef> known;
+    /** The member ids of the entity a name denotes, by the name's key ({@link Names#key}); only names that denote one. */
+    private final Known<List<String>> knownMembers;
 
     EntityProjection(NamedParameterJdbcTemplate jdbc, @Value("${ledger.entities.known-refs:50000}") int knownRefs) {
         this.jdbc = jdbc;
         this.generation = new ProjectionGeneration(jdbc, GROUP);
-        this.known = new KnownRefs(knownRefs);
+        this.known = new Known<>(knownRefs);
+        this.knownMembers = new Known<>(knownRefs);
     }
 
     @EventHandler
@@ -113,14 +117,30 @@ class EntityProjection {
      * The member ids of the entity a name denotes — the same entity {@link #findByName} answers — read from the
      * canonical entity's index alone: a claims filter needs no names, aliases or kind, and reading the whole view for
      * it was an eighth of a disputed view's query at 10^6 entries (docs/benchmarks.md, thirty-fifth round).
+     * <p>
+     * Kept under the generation, as the references are ({@link #refs}), once a name denotes an entity: a name belongs
+     * to one entity for good (the entity directory's key), and which entity that is, and its members, change only
+     * with a merge. A name that denotes none is read every time — a registration or an alias, which leave the
+     * generation alone, can give it one.
      */
     @QueryHandler
     Members members(MembersOfName query) {
+        String key = Names.key(query.name());
+        long now = generation.current();
+        List<String> kept = knownMembers.known(now, List.of(key)).get(key);
+        if (kept != null) {
+            return new Members(kept);
+        }
         Optional<String> canonical = canonicalOf(query.name());
-        return new Members(canonical.isEmpty() ? List.of() : jdbc.queryForList("""
+        if (canonical.isEmpty()) {
+            return new Members(List.of());
+        }
+        List<String> ids = List.copyOf(jdbc.queryForList("""
                 select entity_id from entity_view where canonical_id = :id
                 order by case when entity_id = canonical_id then 0 else 1 end, entity_id""",
                 Map.of("id", canonical.get()), String.class));
+        knownMembers.keep(now, Map.of(key, ids));
+        return new Members(ids);
     }
 
     /** The canonical entity a name or alias denotes, if any. */
@@ -163,7 +183,7 @@ class EntityProjection {
 
     /**
      * Each id's canonical entity and its name: those this node keeps under the projection's generation ({@link
-     * KnownRefs}: one lookup of the generation instead of 80-130 rows for a page of claims), the others read and
+     * Known}: one lookup of the generation instead of 80-130 rows for a page of claims), the others read and
      * kept. The generation is read first, so that what is read after it is at least as new.
      */
     @QueryHandler

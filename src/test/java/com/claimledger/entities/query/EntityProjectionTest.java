@@ -132,7 +132,7 @@ class EntityProjectionTest {
     @Test
     void refsReadEachEntityOnceAndACanonicalEntityOnlyForTheMerged() {
         givenTheSecurityServicesMerged();
-        // A node that keeps no reference (KnownRefs) reads every id it is asked, and the generation before them.
+        // A node that keeps no reference (Known) reads every id it is asked, and the generation before them.
         projection = new EntityProjection(db.jdbc(), 0);
 
         var unmerged = db.statementsRun(() -> assertThat(projection.refs(new ResolveRefs(List.of("gknb", "knb-kazakhstan")))
@@ -225,8 +225,44 @@ class EntityProjectionTest {
         }
         assertThat(projection.members(new MembersOfName("J. Amirov")).ids()).containsExactly("amirov", "amirov-j", "zhanbolat");
         assertThat(projection.members(new MembersOfName("Kyrgyz service")).ids()).isEmpty();
-        assertThat(db.statementsRun(() -> projection.members(new MembersOfName("KNB")))).hasSize(2)
+        // read, by a node that keeps nothing: two statements besides the generation, neither of them the names'
+        EntityProjection keepsNothing = new EntityProjection(db.jdbc(), 0);
+        assertThat(ofEntities(db.statementsRun(() -> keepsNothing.members(new MembersOfName("KNB"))))).hasSize(2)
                 .noneMatch(statement -> statement.sql().contains("n.position"));
+    }
+
+    /**
+     * The members of the entity a name denotes are kept under the generation, as the references are: asked again,
+     * the generation alone answers. A merge made elsewhere shows at once. A name that denotes nothing is not kept — an
+     * alias added later, which leaves the generation alone, gives it an entity.
+     */
+    @Test
+    void membersOfANameAreKeptUnderTheGenerationOnceTheNameDenotesAnEntity() {
+        givenTheSecurityServicesMerged();
+        projection.on(new EntityRegistered("amirov", "Janbolat Amirov", EntityKind.PERSON, List.of()));
+        projection.on(new EntityRegistered("zhanbolat", "Zhanbolat Amirov", EntityKind.PERSON, List.of()));
+        EntityProjection otherNode = new EntityProjection(db.jdbc(), 50_000);
+
+        var first = db.statementsRun(() -> assertThat(projection.members(new MembersOfName("zhanbolat amirov")).ids())
+                .containsExactly("zhanbolat"));
+        var again = db.statementsRun(() -> assertThat(projection.members(new MembersOfName("Zhanbolat  Amirov")).ids())
+                .containsExactly("zhanbolat"));
+        assertThat(ofEntities(first)).hasSize(2);
+        assertThat(again).as("the generation alone").singleElement()
+                .satisfies(statement -> assertThat(statement.sql()).contains("projection_generation"));
+
+        assertThat(projection.members(new MembersOfName("Zh. Amirov")).ids()).isEmpty();
+        otherNode.on(new EntityAliasAdded("zhanbolat", "Zh. Amirov"));
+        assertThat(projection.members(new MembersOfName("Zh. Amirov")).ids()).as("an alias added elsewhere")
+                .containsExactly("zhanbolat");
+
+        otherNode.on(new EntitiesMerged("amirov", "zhanbolat", "Zhanbolat Amirov"));
+        assertThat(projection.members(new MembersOfName("Zhanbolat Amirov")).ids()).as("the merge, made elsewhere")
+                .containsExactly("amirov", "zhanbolat");
+        assertThat(projection.members(new MembersOfName("Zh. Amirov")).ids()).containsExactly("amirov", "zhanbolat");
+
+        otherNode.reset();
+        assertThat(projection.members(new MembersOfName("Zhanbolat Amirov")).ids()).as("nothing after a reset").isEmpty();
     }
 
     @Test

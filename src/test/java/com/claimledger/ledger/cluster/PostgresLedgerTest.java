@@ -170,7 +170,7 @@ class PostgresLedgerTest {
             }
 
             // A merge made through one node shows on the other at once: node A read the source's reference and keeps it
-            // (KnownRefs), the merge changed the entities projection's generation, and node A reads the reference again.
+            // (Known), the merge changed the entities projection's generation, and node A reads the reference again.
             assertThat(nodeA.get("/api/claims/cluster-3-0").json().at("/attributedTo/name").asText())
                     .isEqualTo("Cluster Source 3");
             String desk = nodeB.post("/api/entities", Map.of("name", "Cluster Desk", "kind", "ORGANIZATION")).json()

@@ -49,7 +49,7 @@ class ShadowReplayTest {
             int damaged = currentClaims(http);
             assertThat(damaged).isLessThan(claims);
             // And the entities projection: a source's name, changed with the projection's generation as a merge
-            // changes it, so that the node reads the damaged name and keeps it (KnownRefs).
+            // changes it, so that the node reads the damaged name and keeps it (Known).
             String shown = jdbc.queryForObject("select max(claim_id) from claim_view", String.class);
             JsonNode source = http.get("/api/claims/" + shown).json().get("attributedTo");
             jdbc.update("update entity_view set name = 'Damaged name' where entity_id = ?", source.get("id").asText());

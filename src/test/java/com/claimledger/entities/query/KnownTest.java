@@ -8,8 +8,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The references a node keeps: only under the generation they were read under, and no more than it may keep. */
-class KnownRefsTest {
+/** What a node keeps (here entity references): only under the generation they were read under, and no more than it may keep. */
+class KnownTest {
 
     private static final EntityRef GKNB = new EntityRef("gknb", "GKNB");
     private static final EntityRef KNB = new EntityRef("knb-kazakhstan", "National Security Committee of Kazakhstan");
@@ -17,7 +17,7 @@ class KnownRefsTest {
 
     @Test
     void referencesAreKnownUnderTheGenerationTheyWereReadUnderOnly() {
-        KnownRefs known = new KnownRefs(10);
+        Known<EntityRef> known = new Known<>(10);
         assertThat(known.known(7, List.of("gknb"))).isEmpty();
         known.keep(7, Map.of("gknb", GKNB, "kazakh-security-service", KNB));
         assertThat(known.known(7, List.of("gknb", "kazakh-security-service", "amirov")))
@@ -31,7 +31,7 @@ class KnownRefsTest {
 
     @Test
     void pastItsCapacityANodeStartsAgainFromWhatItJustRead() {
-        KnownRefs known = new KnownRefs(2);
+        Known<EntityRef> known = new Known<>(2);
         known.known(1, List.of());
         known.keep(1, Map.of("gknb", GKNB, "kazakh-security-service", KNB));
         known.keep(1, Map.of("amirov", AMIROV));
@@ -40,7 +40,7 @@ class KnownRefsTest {
         known.keep(1, Map.of("gknb", GKNB, "kazakh-security-service", KNB, "zhanbolat", AMIROV));
         assertThat(known.known(1, List.of("gknb", "zhanbolat", "amirov"))).as("more than it may keep: kept none")
                 .isEqualTo(Map.of("amirov", AMIROV));
-        assertThat(new KnownRefs(0)).satisfies(none -> {
+        assertThat(new Known<EntityRef>(0)).satisfies(none -> {
             none.known(1, List.of());
             none.keep(1, Map.of("gknb", GKNB));
             assertThat(none.known(1, List.of("gknb"))).isEmpty();
