@@ -59,14 +59,17 @@ class ClaimProjection {
             new Table("claim_retraction"), new Table("claim_corroboration"),
             new Table("claim_dispute"), new Table("claim_wording"),
             new Table("claim_subject"), new Table("claim_word"),
-            new Table("claim_view"));
+            // The mark of a claim that made links is how the links are read, and may lag them for a moment (LinkMakers).
+            new Table("claim_view", Set.of("makes_links")));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final LinkMakers makers;
     private final ClaimReader reader;
     private final NarrativeReader narrative;
 
-    ClaimProjection(NamedParameterJdbcTemplate jdbc, ClaimReader reader, NarrativeReader narrative) {
+    ClaimProjection(NamedParameterJdbcTemplate jdbc, LinkMakers makers, ClaimReader reader, NarrativeReader narrative) {
         this.jdbc = jdbc;
+        this.makers = makers;
         this.reader = reader;
         this.narrative = narrative;
     }
@@ -109,6 +112,7 @@ class ClaimProjection {
                         :reason, :occurredAt, :recordedAt)""",
                 times(event.occurredAt(), recordedAt).addValue("id", event.claimId()).addValue("by", event.byClaimId())
                         .addValue("reason", event.reason()));
+        makers.made(event.claimId(), version, event.byClaimId());
         advance(event.claimId(), version);
     }
 
@@ -130,6 +134,7 @@ class ClaimProjection {
                 values (:id, :by, :note, :occurredAt, :recordedAt)""",
                 times(event.occurredAt(), recordedAt).addValue("id", event.claimId()).addValue("by", event.byClaimId())
                         .addValue("note", event.note()));
+        makers.made(event.claimId(), version, event.byClaimId());
         advance(event.claimId(), version);
     }
 
@@ -174,6 +179,7 @@ class ClaimProjection {
     @ResetHandler
     void reset() {
         TABLES.forEach(table -> jdbc.update("delete from " + table.name(), Map.of()));
+        jdbc.update("delete from claim_maker_pending", Map.of());
     }
 
     @QueryHandler

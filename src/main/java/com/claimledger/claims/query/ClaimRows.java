@@ -31,12 +31,13 @@ class ClaimRows {
      * by now, whatever the moment. Its status as of a moment is {@link ClaimStatuses}'s, from the rows read beside it.
      */
     record Base(String articleId, String attributedTo, String topic, Instant assertedAt, EventTime eventTime,
-                long version, Instant recordedAt, Amendment recorded, List<String> subjects, int amendments) {
+                long version, Instant recordedAt, Amendment recorded, List<String> subjects, int amendments,
+                boolean makesLinks) {
 
         /** The columns of claim_view a claim's base is read from, in the order {@link #of} reads them. */
         private static final List<String> COLUMNS = List.of("article_id", "attributed_to", "topic", "occurred_at",
                 "event_time_from", "event_time_to", "event_time_text", "version", "recorded_at", "statement", "quote",
-                "subject_ids", "amendments");
+                "subject_ids", "amendments", "makes_links");
 
         /** How many columns of a result one claim's base takes ({@link #columns}). */
         static final int WIDTH = COLUMNS.size();
@@ -60,7 +61,7 @@ class ClaimRows {
             return new Base(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), assertedAt,
                     eventTime, rs.getLong(first + 7), Sql.instant(rs, first + 8),
                     new Amendment(rs.getString(first + 9), rs.getString(first + 10), null, assertedAt),
-                    SubjectIds.split(rs.getString(first + 11)), rs.getInt(first + 12));
+                    SubjectIds.split(rs.getString(first + 11)), rs.getInt(first + 12), rs.getBoolean(first + 13));
         }
     }
 
@@ -111,13 +112,16 @@ class ClaimRows {
 
     /**
      * Disputes made by the moment, on both claims of each pair, each marked withdrawn if it was by then: those made by
-     * any of {@code ids}, and those of the {@code changed} among them (see {@link #eitherSide}).
+     * any of the {@code makers}, and those of the {@code changed} (see {@link #eitherSide}).
      */
-    Map<String, List<DisputeLink>> disputes(List<String> ids, List<String> changed, AsOf asOf) {
+    Map<String, List<DisputeLink>> disputes(List<String> makers, List<String> changed, AsOf asOf) {
         Temporal time = new Temporal(asOf.axis());
         Map<String, List<DisputeLink>> disputes = new HashMap<>();
-        jdbc.query(eitherSide("claim_dispute", time, changed) + " order by occurred_at, claim_id, by_claim_id, round",
-                params(ids, asOf).addValue("changed", changed), rs -> {
+        if (makers.isEmpty() && changed.isEmpty()) {
+            return disputes;
+        }
+        jdbc.query(eitherSide("claim_dispute", time, makers, changed) + " order by occurred_at, claim_id, by_claim_id, round",
+                params(makers, asOf).addValue("changed", changed), rs -> {
             Instant withdrawnAt = Sql.instant(rs, time.withdrawnColumn());
             boolean withdrawn = withdrawnAt != null && !withdrawnAt.isAfter(asOf.at());
             String claim = rs.getString("claim_id");
@@ -131,14 +135,17 @@ class ClaimRows {
     }
 
     /**
-     * Corroborations made by the moment, on both claims of each pair: those made by any of {@code ids}, and those of
-     * the {@code changed} among them (see {@link #eitherSide}).
+     * Corroborations made by the moment, on both claims of each pair: those made by any of the {@code makers}, and
+     * those of the {@code changed} (see {@link #eitherSide}).
      */
-    Map<String, List<CorroborationLink>> corroborations(List<String> ids, List<String> changed, AsOf asOf) {
+    Map<String, List<CorroborationLink>> corroborations(List<String> makers, List<String> changed, AsOf asOf) {
         Map<String, List<CorroborationLink>> corroborations = new HashMap<>();
-        jdbc.query(eitherSide("claim_corroboration", new Temporal(asOf.axis()), changed)
+        if (makers.isEmpty() && changed.isEmpty()) {
+            return corroborations;
+        }
+        jdbc.query(eitherSide("claim_corroboration", new Temporal(asOf.axis()), makers, changed)
                         + " order by occurred_at, claim_id, by_claim_id",
-                params(ids, asOf).addValue("changed", changed), rs -> {
+                params(makers, asOf).addValue("changed", changed), rs -> {
                     String claim = rs.getString("claim_id");
                     String by = rs.getString("by_claim_id");
                     String note = rs.getString("note");
@@ -171,17 +178,19 @@ class ClaimRows {
     }
 
     /**
-     * The rows of a link table (disputes, corroborations) made by t by a claim of {@code :ids} ({@code by_claim_id}),
-     * or about one of the {@code changed} ({@code :changed}, {@code claim_id}): each side by its own index. One
-     * {@code or} across the two columns had H2 read the whole table for every page (stack samples: the largest part of
-     * a view's time at 10^4 claims). A row about a claim comes from an event of that claim's own, so a claim with none
-     * since its recording has none ({@link ClaimAssembler}); with no such claim the other side alone is read, without
-     * the union's merge.
+     * The rows of a link table (disputes, corroborations) made by t by one of the {@code makers} ({@code :ids},
+     * {@code by_claim_id}), or about one of the {@code changed} ({@code :changed}, {@code claim_id}): each side by its
+     * own index. One {@code or} across the two columns had H2 read the whole table for every page (stack samples: the
+     * largest part of a view's time at 10^4 claims). A row about a claim comes from an event of that claim's own, so
+     * a claim with none since its recording has none; a row made by a claim, from a claim that made a link ({@link
+     * LinkMakers}) — {@link ClaimAssembler} names each side's claims; with none on one side the other alone is read,
+     * without the union's merge.
      */
-    private static String eitherSide(String table, Temporal time, List<String> changed) {
+    private static String eitherSide(String table, Temporal time, List<String> makers, List<String> changed) {
         String made = "select * from " + table + " y where y.by_claim_id in (:ids) and " + time.visible("y");
-        return changed.isEmpty() ? made : "select * from (select * from " + table + " x where x.claim_id in (:changed)"
-                + " and " + time.visible("x") + " union " + made + ") l";
+        String about = "select * from " + table + " x where x.claim_id in (:changed) and " + time.visible("x");
+        return changed.isEmpty() ? made : makers.isEmpty() ? about
+                : "select * from (" + about + " union " + made + ") l";
     }
 
     private static MapSqlParameterSource params(List<String> ids, AsOf asOf) {

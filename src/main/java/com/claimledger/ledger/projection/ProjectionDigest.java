@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +52,20 @@ public final class ProjectionDigest {
     }
 
     /** A projection table, by name. */
-    public record Table(String name) {
+    public record Table(String name, Set<String> omitted) {
+
+        public Table(String name) {
+            this(name, Set.of());
+        }
+
+        /**
+         * A table whose {@code omitted} columns (lower case) are left out of its rows' dump: columns that say how to
+         * read the others, not what the ledger holds — such a column may lag its facts for a moment (the mark of a
+         * claim that made links: {@code claim_view.makes_links}), where a replay sets it at once.
+         */
+        public Table {
+            omitted = Set.copyOf(omitted);
+        }
     }
 
     /** Rows a page on H2: under {@code h2.maxMemoryRows} (20,000 with -Xmx512m). */
@@ -132,7 +147,9 @@ public final class ProjectionDigest {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnName(i));
+                if (!table.omitted().contains(meta.getColumnName(i).toLowerCase(Locale.ROOT))) {
+                    columns.add(meta.getColumnName(i));
+                }
             }
             return columns;
         });

@@ -77,6 +77,8 @@ final class ClaimLedger implements AutoCloseable {
 
     final ProjectionDatabase db;
     final ClaimProjection projection;
+    /** Marks the claims that made links; here it sweeps at once, on the thread that gave the link (no transactions). */
+    final LinkMakers makers;
     private final Map<String, Long> versions = new HashMap<>();
 
     private ClaimLedger(ProjectionDatabase db, int mostWords, int mostTimelineClaims) {
@@ -99,8 +101,9 @@ final class ClaimLedger implements AutoCloseable {
         var rows = new ClaimRows(db.jdbc());
         // A small threshold, so that searches here start from few matching claims and walk many, both.
         var filters = new ClaimFilters(db.jdbc(), entities, 3, mostWords);
-        var reader = new ClaimReader(db.jdbc(), new ClaimAssembler(rows, entities), filters, clock);
-        this.projection = new ClaimProjection(db.jdbc(), reader, new NarrativeReader(db.jdbc(), filters, entities, mostTimelineClaims));
+        this.makers = LinkMakers.sweepingAtOnce(db.jdbc());
+        var reader = new ClaimReader(db.jdbc(), new ClaimAssembler(rows, makers, entities), filters, clock);
+        this.projection = new ClaimProjection(db.jdbc(), makers, reader, new NarrativeReader(db.jdbc(), filters, entities, mostTimelineClaims));
     }
 
     static ClaimLedger fresh() {

@@ -55,6 +55,8 @@ class ShadowReplayTest {
             jdbc.update("update entity_view set name = 'Damaged name' where entity_id = ?", source.get("id").asText());
             jdbc.update("update projection_generation set generation = generation + 1");
             assertThat(http.get("/api/claims/" + shown).json().at("/attributedTo/name").asText()).isEqualTo("Damaged name");
+            // And the marks of the claims that made links (claims/query/LinkMakers): all taken away.
+            assertThat(jdbc.update("update claim_view set makes_links = false where makes_links")).isPositive();
 
             AtomicBoolean done = new AtomicBoolean();
             List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
@@ -82,6 +84,10 @@ class ShadowReplayTest {
             assertThat(http.get("/api/claims/" + shown).json().get("attributedTo")).as("the name rebuilt, not the one kept")
                     .isEqualTo(source);
             assertThat(http.get("/api/views/checksum").json().get("checksum").asText()).isEqualTo(checksum);
+            assertThat(jdbc.queryForList("select claim_id from claim_view where makes_links order by claim_id", String.class))
+                    .as("every claim that made a link marked again").isNotEmpty()
+                    .isEqualTo(jdbc.queryForList("select by_claim_id from claim_dispute union"
+                            + " select by_claim_id from claim_corroboration order by by_claim_id", String.class));
             for (String table : ShadowTables.of(jdbc).tables()) {
                 assertThat(jdbc.queryForObject("select count(*) from replay." + table, Long.class))
                         .as("shadow %s emptied after the switch", table).isZero();
