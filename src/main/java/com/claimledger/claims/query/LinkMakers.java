@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,7 +121,12 @@ class LinkMakers {
         if (sweeper == null) {
             sweep();
         } else if (sweepAsked.compareAndSet(false, true)) {
-            sweeper.execute(this::sweepAsked);
+            try {
+                sweeper.execute(this::sweepAsked);
+            } catch (RejectedExecutionException stopping) {
+                // The node is stopping: what is pending stays so, and the next node to start sweeps it.
+                sweepAsked.set(false);
+            }
         }
     }
 
@@ -137,7 +143,11 @@ class LinkMakers {
         if (left) {
             Duration wait = retry;
             retry = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
-            sweeper.schedule(this::askSweep, wait.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                sweeper.schedule(this::askSweep, wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // as above
+            }
         } else {
             retry = FIRST_RETRY;
         }

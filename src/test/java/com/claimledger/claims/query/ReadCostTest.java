@@ -128,7 +128,8 @@ class ReadCostTest {
     /**
      * A claim never changed since its recording (its row's version 0) has no row about it in the other claim tables,
      * so a read of it asks none of them for it: no retraction, no review, no dispute or corroboration of it — only
-     * those it made, which are events of the other claim, and those only if its row is marked as having made some. A claim that was changed is asked about in every table.
+     * those it made, which are events of the other claim, and those only if its row is marked as having made some
+     * (LinkMakers). A claim that was changed is asked about in every table.
      * At 10^6 entries the asking was a third of a search's request time (docs/benchmarks.md, thirty-fifth round).
      */
     @Test
