@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,11 +154,23 @@ class LinkMakers {
         }
     }
 
-    /** Marks every pending maker whose row is there, each in a transaction of its own; whether any is left pending. */
+    /**
+     * Marks every pending maker whose row is there, each in a transaction of its own; whether any is left pending.
+     * Which makers have rows is asked in one statement: while one segment lags the other (a node catching up, a
+     * reset), many makers may wait for their rows, and a sweep would otherwise try each of them in turn.
+     */
     boolean sweep() {
-        List<String> makers = jdbc.queryForList("select distinct by_claim_id from claim_maker_pending", Map.of(),
-                String.class);
-        boolean left = false;
+        List<String> makers = new ArrayList<>();
+        boolean[] waiting = {false};
+        jdbc.query("select distinct p.by_claim_id, c.claim_id from claim_maker_pending p"
+                + " left join claim_view c on c.claim_id = p.by_claim_id", Map.of(), rs -> {
+            if (rs.getString(2) == null) {
+                waiting[0] = true;
+            } else {
+                makers.add(rs.getString(1));
+            }
+        });
+        boolean left = waiting[0];
         for (String maker : makers) {
             Boolean marked = ownTransaction.execute(status -> {
                 if (jdbc.update("update claim_view set makes_links = true where claim_id = :by", Map.of("by", maker)) == 0) {
