@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * What the ledger accepts as input at all: bodies up to {@code ledger.limits.max-body-bytes} (413 past it), JSON
@@ -70,6 +71,8 @@ public class InputLimits {
                 return value;
             }
         });
+        // The answers' instants written from their numbers (InstantText), the same text as Jackson's own.
+        text.addSerializer(Instant.class, new InstantText());
         ObjectMapper input = ledgerFormat.copy().registerModule(text)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         input.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());

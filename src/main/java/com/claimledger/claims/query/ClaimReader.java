@@ -503,7 +503,8 @@ class ClaimReader {
         }
         PairCandidates candidates = query.subject() != null ? pairsAbout(filters.members(query.subject()), after)
                 : query.topic() != null
-                ? pairsOf("select c.claim_id from claim_view c where c.topic_key = :topic",
+                ? pairsOf("(select c.claim_id from claim_view c where c.topic_key = :topic) x"
+                        + " join claim_dispute d on d.%s = x.claim_id",
                         new MapSqlParameterSource("topic", Names.key(query.topic())), after)
                 : everyPair(after);
         Map<String, Base> checkedRows = new HashMap<>();
@@ -629,8 +630,9 @@ class ClaimReader {
     private PairCandidates pairsAbout(List<String> members, Pair after) {
         Set<String> claims = filters.allAbout(members);
         if (filters.areFew(claims.size())) {
-            return pairsOf("select s.claim_id from claim_subject s where s.entity_id in (:members)",
-                    new MapSqlParameterSource("members", members), after);
+            // The claims just read, as one array parameter: the statement's text the same for every subject.
+            return pairsOf("claim_dispute d where d.%s = any(:claims)",
+                    new MapSqlParameterSource("claims", claims.toArray(String[]::new)), after);
         }
         return withAClaimAmong(claims, everyPair(after), ROUNDS_A_BLOCK);
     }
@@ -662,15 +664,16 @@ class ClaimReader {
     }
 
     /**
-     * The disputed pairs either claim of which is among the claims {@code claims} selects (a statement of one column,
-     * {@code claim_id}, on {@code params}: a subject's or a topic's claims, a few thousand at most at 10^6 entries),
-     * after the key (if any), in key order. They are read at once from indexes only — each claim's disputes both ways
-     * from the disputes' two indexes (claim, disputing claim) and (disputing claim); no claim's row, no dispute's —
-     * and ordered by the database, as the key's condition compares. (An index of the pairs by subject was tried: it
-     * joins one claim's subjects to another claim's dispute, which the projection's segments may handle in either
-     * order; docs/benchmarks.md, twenty-fourth round.)
+     * The disputed pairs either claim of which is among some claims (a subject's or a topic's, a few thousand at most
+     * at 10^6 entries), after the key (if any), in key order. {@code disputes} is the from clause of the disputes
+     * {@code d} of those claims on one side, the side's column {@code %s} ({@code claim_id}, then {@code by_claim_id}),
+     * on {@code params}. They are read at once from indexes only — each claim's disputes both ways from the disputes'
+     * two indexes (claim, disputing claim) and (disputing claim); no claim's row, no dispute's — and ordered by the
+     * database, as the key's condition compares. (An index of the pairs by subject was tried: it joins one claim's
+     * subjects to another claim's dispute, which the projection's segments may handle in either order;
+     * docs/benchmarks.md, twenty-fourth round.)
      */
-    private PairCandidates pairsOf(String claims, MapSqlParameterSource params, Pair after) {
+    private PairCandidates pairsOf(String disputes, MapSqlParameterSource params, Pair after) {
         String afterKey = "";
         if (after != null) {
             afterKey = " where p.claim_id > :afterId or (p.claim_id = :afterId and p.by_claim_id > :afterBy)";
@@ -678,10 +681,11 @@ class ClaimReader {
         }
         List<Pair> all = jdbc.query("""
                 select p.claim_id, p.by_claim_id from (
-                    select d.claim_id, d.by_claim_id from (%1$s) x join claim_dispute d on d.claim_id = x.claim_id
+                    select d.claim_id, d.by_claim_id from %1$s
                     union
-                    select d.claim_id, d.by_claim_id from (%1$s) x join claim_dispute d on d.by_claim_id = x.claim_id
-                ) p%2$s order by p.claim_id, p.by_claim_id""".formatted(claims, afterKey), params,
+                    select d.claim_id, d.by_claim_id from %2$s
+                ) p%3$s order by p.claim_id, p.by_claim_id""".formatted(disputes.formatted("claim_id"),
+                disputes.formatted("by_claim_id"), afterKey), params,
                 (rs, n) -> new Pair(rs.getString("claim_id"), rs.getString("by_claim_id")));
         int[] given = {0};
         return count -> {
