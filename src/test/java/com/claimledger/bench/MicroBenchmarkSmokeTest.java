@@ -23,13 +23,14 @@ class MicroBenchmarkSmokeTest {
         Options options = new OptionsBuilder()
                 .include(LeafHashBenchmark.class.getSimpleName())
                 .include(TemporalQueryBenchmark.class.getSimpleName())
+                .include(com.claimledger.web.AnswerWritingBenchmark.class.getSimpleName())
                 .param("claims", "300")
                 .forks(0).warmupIterations(0).measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(300))
                 .shouldFailOnError(true)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        assertThat(results).hasSize(6);
+        assertThat(results).hasSize(8);
         results.forEach(result -> assertThat(result.getPrimaryResult().getScore())
                 .as(result.getParams().getBenchmark()).isPositive());
     }
