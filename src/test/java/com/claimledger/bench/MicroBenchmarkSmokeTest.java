@@ -24,13 +24,14 @@ class MicroBenchmarkSmokeTest {
                 .include(LeafHashBenchmark.class.getSimpleName())
                 .include(TemporalQueryBenchmark.class.getSimpleName())
                 .include(com.claimledger.web.AnswerWritingBenchmark.class.getSimpleName())
+                .include(com.claimledger.ledger.config.StoredEventReadingBenchmark.class.getSimpleName())
                 .param("claims", "300")
                 .forks(0).warmupIterations(0).measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(300))
                 .shouldFailOnError(true)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        assertThat(results).hasSize(8);
+        assertThat(results).hasSize(12);
         results.forEach(result -> assertThat(result.getPrimaryResult().getScore())
                 .as(result.getParams().getBenchmark()).isPositive());
     }

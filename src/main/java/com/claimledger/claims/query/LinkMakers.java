@@ -37,9 +37,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * recording's insert does not see the uncommitted link), and updating it there would lock a row of the other segment's
  * — two segments' batches each waiting on the other's. So the link's transaction writes a pending mark
  * ({@code claim_maker_pending}), and after its commit a sweep of its own, on a thread of this component's, marks each
- * pending maker whose row is there and removes its pending rows, one maker a transaction (no transaction holds one
- * row while it waits for another). Every link is thus on its maker's row or pending, in whatever state a reader sees;
- * {@link #pending} is what a reader adds to the marks. A maker whose row is not there yet is swept again later, at
+ * pending maker whose row is there and removes its pending rows, many makers a transaction, each row taken only if no
+ * other transaction holds it (no transaction of the sweep's waits for a row while it holds another). Every link is
+ * thus on its maker's row or pending, in whatever state a reader sees; {@link #pending} is what a reader adds to the
+ * marks. A maker whose row is not there yet is swept again later, at
  * growing intervals. A replay feeds every event in order on one thread, the maker's recording always before its links
  * (a link names a claim already recorded): it marks the row at once.
  */
@@ -155,32 +156,61 @@ class LinkMakers {
     }
 
     /**
-     * Marks every pending maker whose row is there, each in a transaction of its own; whether any is left pending.
-     * Which makers have rows is asked in one statement: while one segment lags the other (a node catching up, a
-     * reset), many makers may wait for their rows, and a sweep would otherwise try each of them in turn.
+     * Marks every pending maker whose row is there and removes its pending marks; whether any is left pending. Which
+     * makers have rows is asked in one statement: while one segment lags the other (a node catching up, a reset), many
+     * makers may wait for their rows, and a sweep would otherwise try each of them in turn. The makers with rows are
+     * then swept {@value #MAKERS_A_TRANSACTION} a transaction ({@link #sweep(List)}): one a transaction, a catch-up
+     * of 10^6 entries with some 110,000 makers committed as many transactions, each a store of H2's pages, and the
+     * sweep took more of the machine than either of the projection's threads (docs/benchmarks.md, forty-fifth round).
      */
     boolean sweep() {
-        List<String> makers = new ArrayList<>();
+        List<String> ready = new ArrayList<>();
         boolean[] waiting = {false};
         jdbc.query("select distinct p.by_claim_id, c.claim_id from claim_maker_pending p"
                 + " left join claim_view c on c.claim_id = p.by_claim_id", Map.of(), rs -> {
             if (rs.getString(2) == null) {
                 waiting[0] = true;
             } else {
-                makers.add(rs.getString(1));
+                ready.add(rs.getString(1));
             }
         });
         boolean left = waiting[0];
-        for (String maker : makers) {
-            Boolean marked = ownTransaction.execute(status -> {
-                if (jdbc.update("update claim_view set makes_links = true where claim_id = :by", Map.of("by", maker)) == 0) {
-                    return false;
-                }
-                jdbc.update("delete from claim_maker_pending where by_claim_id = :by", Map.of("by", maker));
-                return true;
-            });
-            left |= !Boolean.TRUE.equals(marked);
+        for (int from = 0; from < ready.size(); from += MAKERS_A_TRANSACTION) {
+            List<String> makers = ready.subList(from, Math.min(ready.size(), from + MAKERS_A_TRANSACTION));
+            Integer swept = ownTransaction.execute(status -> sweep(makers));
+            left |= swept == null || swept < makers.size();
         }
         return left;
+    }
+
+    /** Makers a sweep's transaction marks at most. */
+    static final int MAKERS_A_TRANSACTION = 256;
+
+    /**
+     * In the caller's transaction: marks those of {@code makers} whose rows no other transaction holds and removes
+     * their pending marks; how many. The rows are taken first, skipping any another transaction holds (a projection's
+     * batch under way): this transaction then holds only rows it has, waits for none, and so never waits for a batch
+     * that waits for it — the makers skipped stay pending for a later sweep. A maker marked already (it made an
+     * earlier link) is not written again: a row rewritten for nothing is pages of H2's stored again. The pending marks
+     * go by the maker's id, on its index (V31).
+     */
+    private int sweep(List<String> makers) {
+        List<String> held = new ArrayList<>();
+        List<String> unmarked = new ArrayList<>();
+        jdbc.query("select claim_id, makes_links from claim_view where claim_id in (:makers) for update skip locked",
+                Map.of("makers", makers), rs -> {
+                    held.add(rs.getString(1));
+                    if (!rs.getBoolean(2)) {
+                        unmarked.add(rs.getString(1));
+                    }
+                });
+        if (!unmarked.isEmpty()) {
+            jdbc.update("update claim_view set makes_links = true where claim_id in (:makers)",
+                    Map.of("makers", unmarked));
+        }
+        if (!held.isEmpty()) {
+            jdbc.update("delete from claim_maker_pending where by_claim_id in (:makers)", Map.of("makers", held));
+        }
+        return held.size();
     }
 }

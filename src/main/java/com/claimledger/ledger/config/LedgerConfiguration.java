@@ -61,6 +61,17 @@ public class LedgerConfiguration {
     public static final String ACTOR = "actor";
 
     /**
+     * The application's reading of an instant from JSON (the stored events' format, and the API's input, whose mapper
+     * is a copy): Jackson's, with the plainest ISO text read from its digits ({@link StoredInstants}). Spring Boot
+     * registers it after Jackson's own module of {@code java.time}, so that it takes the instants.
+     */
+    @Bean
+    com.fasterxml.jackson.databind.Module storedInstants() {
+        return new com.fasterxml.jackson.databind.module.SimpleModule("ledger-instants")
+                .addDeserializer(java.time.Instant.class, new StoredInstants());
+    }
+
+    /**
      * The JPA event store as Axon's auto-configuration would build it (which steps aside once the bus is ours), letting
      * go of stored entries once flushed ({@link DetachingJpaEventStorageEngine}).
      */

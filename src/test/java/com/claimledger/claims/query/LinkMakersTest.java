@@ -3,6 +3,7 @@ package com.claimledger.claims.query;
 import com.claimledger.claims.api.ClaimView;
 import com.claimledger.ledger.projection.ProjectionDigest;
 import com.claimledger.ledger.projection.Rebuild;
+import com.claimledger.ledger.projection.QueryStatistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,83 @@ class LinkMakersTest {
         assertThat(ledger.makers.sweep()).isFalse();
         assertThat(marked("c-late-too")).isTrue();
         assertThat(ledger.db.count("claim_maker_pending")).isZero();
+    }
+
+    /**
+     * A maker marked already (it made an earlier link) whose later link's mark is pending: the sweep removes the
+     * pending mark without writing the maker's row again, and finds the pending marks by the maker's id on an index
+     * (without it, each removal read every pending mark: while a lagging segment leaves thousands of them, the sweep
+     * took as much of the machine as the projection itself).
+     */
+    @Test
+    void aMakerMarkedAlreadyIsNotWrittenAgainAndItsPendingMarksAreFoundByIndex() {
+        ledger.claim("c-about").assertedAt(day("2015-07-01")).recordedAt(AT);
+        ledger.claim("c-other").assertedAt(day("2015-07-01")).recordedAt(AT.plusSeconds(1));
+        ledger.claim("c-disputing").assertedAt(day("2015-07-02")).recordedAt(AT.plusSeconds(2));
+        ledger.disputed("c-about", "c-disputing", "Contradicted.", day("2015-07-05"), AT.plusSeconds(4));
+        assertThat(marked("c-disputing")).isTrue();
+        // a second link of the maker's, its pending mark not swept yet
+        ledger.db.jdbc().update("insert into claim_maker_pending (claim_id, version, by_claim_id)"
+                + " values ('c-other', 7, 'c-disputing')", Map.of());
+
+        var statements = ledger.db.statementsRun(() -> assertThat(ledger.makers.sweep()).isFalse());
+        assertThat(statements).noneMatch(statement -> statement.sql().startsWith("update claim_view"))
+                .anyMatch(statement -> statement.sql().startsWith("delete from claim_maker_pending"));
+        assertThat(ledger.db.count("claim_maker_pending")).isZero();
+        assertThat(marked("c-disputing")).isTrue();
+        assertThat(ledger.db.jdbc().queryForList("explain delete from claim_maker_pending where by_claim_id = :by",
+                Map.of("by", "c-disputing"), String.class)).singleElement().asString()
+                .containsIgnoringCase("claim_maker_pending_by");
+    }
+
+    /**
+     * A maker's row held by another transaction (a batch of the projection under way) is skipped, not waited for: the
+     * sweep marks the others, in one transaction, and leaves that maker pending until a later sweep.
+     */
+    @Test
+    void aMakerWhoseRowAnotherTransactionHoldsIsLeftPendingNotWaitedFor() throws Exception {
+        ledger.claim("c-about").assertedAt(day("2015-07-01")).recordedAt(AT);
+        ledger.disputed("c-about", "c-held", "Contradicted.", day("2015-07-05"), AT.plusSeconds(4));
+        ledger.corroborated("c-about", "c-free", "Agrees.", day("2015-07-06"), AT.plusSeconds(5));
+        ledger.claim("c-held").assertedAt(day("2015-07-02")).recordedAt(AT.plusSeconds(1));
+        ledger.claim("c-free").assertedAt(day("2015-07-03")).recordedAt(AT.plusSeconds(2));
+        assertThat(ledger.db.count("claim_maker_pending")).isEqualTo(2);
+
+        javax.sql.DataSource dataSource = ledger.db.jdbc().getJdbcTemplate().getDataSource();
+        try (java.sql.Connection batch = dataSource.getConnection()) {
+            batch.setAutoCommit(false);
+            try (var statement = batch.createStatement()) {
+                statement.executeUpdate("update claim_view set version = version where claim_id = 'c-held'");
+            }
+            long started = System.nanoTime();
+            assertThat(ledger.makers.sweep()).as("c-held left pending").isTrue();
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("not waited for")
+                    .isLessThan(java.time.Duration.ofSeconds(5));
+            assertThat(marked("c-free")).isTrue();
+            assertThat(ledger.db.jdbc().queryForList("select by_claim_id from claim_maker_pending", Map.of(),
+                    String.class)).containsExactly("c-held");
+            batch.commit();
+        }
+        assertThat(ledger.makers.sweep()).isFalse();
+        assertThat(marked("c-held")).isTrue();
+        assertThat(ledger.db.count("claim_maker_pending")).isZero();
+    }
+
+    /** Makers with rows are swept many a transaction: 600 makers, three transactions (of 256 at most). */
+    @Test
+    void makersAreSweptManyATransaction() {
+        ledger.claim("c-about").assertedAt(day("2015-07-01")).recordedAt(AT);
+        for (int i = 0; i < 600; i++) {
+            ledger.claim("c-maker-" + i).assertedAt(day("2015-07-02")).recordedAt(AT.plusSeconds(1));
+            ledger.db.jdbc().update("insert into claim_maker_pending (claim_id, version, by_claim_id)"
+                    + " values ('c-about', :version, :by)", Map.of("version", i + 1, "by", "c-maker-" + i));
+        }
+        var statements = ledger.db.statementsRun(() -> assertThat(ledger.makers.sweep()).isFalse());
+        assertThat(statements.stream().filter(statement -> statement.sql().startsWith("update claim_view"))
+                .mapToLong(QueryStatistics.Statement::executions).sum()).isEqualTo(3);
+        assertThat(ledger.db.count("claim_maker_pending")).isZero();
+        assertThat(ledger.db.jdbc().queryForObject("select count(*) from claim_view where makes_links",
+                Map.of(), Long.class)).isEqualTo(600);
     }
 
     /** A replay feeds the events in order on one thread: the maker's row is there, and is marked at once. */

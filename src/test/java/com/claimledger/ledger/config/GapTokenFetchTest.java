@@ -7,6 +7,7 @@ import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,14 +76,94 @@ class GapTokenFetchTest {
         }
     }
 
-    private static EventStorageEngine smallBatches() {
+    private static JpaEventStorageEngine.Builder builder() {
         Configuration axon = app.getBean(Configuration.class);
-        return new DetachingJpaEventStorageEngine(JpaEventStorageEngine.builder()
+        return JpaEventStorageEngine.builder()
                 .snapshotSerializer(axon.serializer()).eventSerializer(axon.eventSerializer())
                 .upcasterChain(axon.upcasterChain())
                 .entityManagerProvider(app.getBean(EntityManagerProvider.class))
-                .transactionManager(app.getBean(TransactionManager.class)).batchSize(7),
+                .transactionManager(app.getBean(TransactionManager.class));
+    }
+
+    private static EventStorageEngine smallBatches() {
+        return new DetachingJpaEventStorageEngine(builder().batchSize(7),
                 app.getBean(EntityManagerProvider.class), app.getBean(TransactionManager.class));
+    }
+
+    /**
+     * What a reader gives after {@code token}: each event's token (its index and every gap it holds: a token's equality
+     * overlooks gaps it has truncated), identifier, timestamp and payload.
+     */
+    private static List<List<Object>> read(EventStorageEngine reader, GapAwareTrackingToken token) {
+        try (Stream<? extends TrackedEventMessage<?>> events = reader.readEvents(token, false)) {
+            return events.map(event -> {
+                GapAwareTrackingToken at = (GapAwareTrackingToken) event.trackingToken();
+                return List.<Object>of(at.getIndex(), List.copyOf(at.getGaps()), event.getIdentifier(),
+                        event.getTimestamp(), event.getPayload());
+            }).toList();
+        }
+    }
+
+    /**
+     * The ledger's reader gives what Axon's own JPA store gives — the same tokens (gaps opened, filled, timed out,
+     * cleaned), the same events with the same timestamps — though it parses each timestamp once, from its digits
+     * ({@link DetachingJpaEventStorageEngine#fetchTrackedEvents}): from the start, from a token without gaps, from
+     * one with a few gaps and from one with more than Axon cleans (250), with the events recent and with them older
+     * than the gap timeout (a minute).
+     */
+    @Test
+    void eventsAfterAnyTokenComeAsFromAxonsOwnStoreWithTheSameTokensAndTimestamps() {
+        List<Long> stored = jdbc.queryForList("select global_index from domain_event_entry order by global_index",
+                Long.class);
+        long index = stored.get(49);
+        TreeSet<Long> few = new TreeSet<>(List.of(stored.get(3), stored.get(20), index - 1));
+        // More gaps than Axon keeps without cleaning (250), none of them an event's position: once the events are
+        // older than the gap timeout, the cleaning drops them all before the next batch is read.
+        TreeSet<Long> many = new TreeSet<>();
+        for (long gap = stored.get(0) - 400; gap < stored.get(0); gap++) {
+            many.add(gap);
+        }
+        EventStorageEngine axons = builder().build();
+        Clock clock = GenericEventMessage.clock;
+        try {
+            for (Duration later : List.of(Duration.ZERO, Duration.ofMinutes(5))) {
+                GenericEventMessage.clock = Clock.offset(clock, later);
+                for (GapAwareTrackingToken token : java.util.Arrays.asList(null,
+                        GapAwareTrackingToken.newInstance(stored.get(9), new TreeSet<>()),
+                        GapAwareTrackingToken.newInstance(index, few), GapAwareTrackingToken.newInstance(index, many))) {
+                    List<List<Object>> expected = read(axons, token);
+                    assertThat(expected).as("events after %s", token).isNotEmpty();
+                    assertThat(read(engine, token)).as("after %s, %s later", token, later)
+                            .containsExactlyElementsOf(expected);
+                    assertThat(read(smallBatches(), token)).as("in batches of 7 after %s, %s later", token, later)
+                            .containsExactlyElementsOf(expected);
+                }
+                if (!TestDatabase.postgres() && !later.isZero()) {
+                    GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(index, many);
+                    List<String> reads = QueryStatistics.during(jdbc, () -> read(engine, token)).stream()
+                            .map(statement -> statement.sql().toLowerCase(Locale.ROOT))
+                            .filter(sql -> sql.contains("from domain_event_entry")).toList();
+                    assertThat(reads).as("the gaps looked up by their events' times, then no gap asked for")
+                            .anySatisfy(sql -> assertThat(sql).contains("time_stamp").doesNotContain("payload"))
+                            .noneSatisfy(sql -> assertThat(sql).contains(" in ("));
+                }
+            }
+        } finally {
+            GenericEventMessage.clock = clock;
+        }
+    }
+
+    /** The stored events' instants (Axon's event serializer) and the API's are read by {@link StoredInstants}. */
+    @Test
+    void instantsInJsonAreReadByTheLedgersReader() throws Exception {
+        var events = ((org.axonframework.serialization.json.JacksonSerializer) app.getBean(Configuration.class)
+                .eventSerializer()).getObjectMapper();
+        for (var mapper : List.of(events, app.getBean(com.fasterxml.jackson.databind.ObjectMapper.class))) {
+            var context = ((com.fasterxml.jackson.databind.deser.DefaultDeserializationContext) mapper
+                    .getDeserializationContext()).createInstance(mapper.getDeserializationConfig(), null, null);
+            assertThat(context.findRootValueDeserializer(mapper.constructType(java.time.Instant.class)))
+                    .isInstanceOf(StoredInstants.class);
+        }
     }
 
     @Test
