@@ -161,7 +161,7 @@ class LinkMakers {
      * makers may wait for their rows, and a sweep would otherwise try each of them in turn. The makers with rows are
      * then swept {@value #MAKERS_A_TRANSACTION} a transaction ({@link #sweep(List)}): one a transaction, a catch-up
      * of 10^6 entries with some 110,000 makers committed as many transactions, each a store of H2's pages, and the
-     * sweep took more of the machine than either of the projection's threads (docs/benchmarks.md, forty-fifth round).
+     * sweep took as much of the machine as each of the projection's two threads (docs/benchmarks.md, forty-fifth round).
      */
     boolean sweep() {
         List<String> ready = new ArrayList<>();

@@ -16,8 +16,6 @@ final class IsoInstants {
 
     private static final int SHORTEST = "0000-00-00T00:00:00Z".length();
     private static final long SECONDS_A_DAY = 86_400;
-    /** The nanoseconds of one unit of the n-th digit after the point, n from 1. */
-    private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     private IsoInstants() {
     }
@@ -46,7 +44,9 @@ final class IsoInstants {
             if (nanos < 0) {
                 return null;
             }
-            nanos *= SCALE[fraction];
+            for (int digit = fraction; digit < 9; digit++) {
+                nanos *= 10; // the fraction's digits as nanoseconds
+            }
         }
         if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
             return null;

@@ -80,7 +80,7 @@ public class LedgerConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider,
-                                          TransactionManager transactionManager) {
+                                          TransactionManager transactionManager, java.time.Clock clock) {
         JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -89,7 +89,7 @@ public class LedgerConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager);
-        return new DetachingJpaEventStorageEngine(builder, entityManagerProvider, transactionManager);
+        return new DetachingJpaEventStorageEngine(builder, entityManagerProvider, transactionManager, clock);
     }
 
     /**

@@ -16,7 +16,7 @@ public final class Sql {
     /**
      * The instant at offset UTC — as {@code instant.atOffset(ZoneOffset.UTC)}, without asking the offset for its rules:
      * {@code ZoneOffset.getRules()} makes new rules, with a map of their own, on every call, and every timestamp the
-     * projections write passes here (some 50 MB a second of a replay's garbage; docs/benchmarks.md, forty-fifth round).
+     * projections write passes here (50 MB of a warm replay of 10^5 entries; docs/benchmarks.md, forty-fifth round).
      */
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
