@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,13 +23,19 @@ public final class Background {
     }
 
     /**
-     * Cancels the executor's periodic and pending work and waits up to {@code patience} for the round in progress to
-     * end, never interrupting it.
+     * Cancels the executor's periodic and delayed work (a task already due still runs) and waits up to
+     * {@code patience} for the round in progress to end, never interrupting it.
      *
      * @return whether the executor ended within {@code patience}; if not, its thread is left to end on its own
      */
     public static boolean stop(ExecutorService executor, Duration patience, String what) {
-        // A scheduled executor's shutdown drops its periodic and delayed tasks by default; a running one completes.
+        // A scheduled executor's shutdown drops its periodic tasks by default but still runs its delayed ones when
+        // due (a retry scheduled a minute ahead would hold the stop for that minute): those are dropped too — for an
+        // executor made as a ScheduledThreadPoolExecutor; Executors' single-thread one hides that setting. A task
+        // running completes.
+        if (executor instanceof ScheduledThreadPoolExecutor scheduled) {
+            scheduled.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        }
         executor.shutdown();
         try {
             if (executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -104,4 +104,17 @@ class ModuleBoundariesTest {
         noClasses().should().callMethod(java.time.Clock.class, "systemUTC")
                 .orShould().callMethod(java.time.Clock.class, "systemDefaultZone").check(classes);
     }
+
+    /**
+     * The ledger's own threads are stopped without an interrupt ({@code kernel.Background}): an interrupt that lands
+     * in a read or write of H2's file closes the file's channel, and H2's store with it, under every thread of the JVM
+     * (docs/benchmarks.md, eighth and forty-sixth rounds). The harness's HTTP clients are not the ledger's.
+     */
+    @Test
+    void backgroundThreadsAreNotInterrupted() {
+        noClasses().that().resideOutsideOfPackage("com.claimledger.bench..")
+                .should().callMethodWhere(describe("an executor's shutdownNow", call -> call.getName().equals("shutdownNow")
+                        && call.getTargetOwner().isAssignableTo(java.util.concurrent.ExecutorService.class)))
+                .check(classes);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,5 +68,20 @@ class BackgroundTest {
         release.countDown();
         assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         assertThat(interrupted).isFalse();
+    }
+
+    /**
+     * A one-off task scheduled ahead (a retry a minute off) does not hold the stop until it is due, and never runs:
+     * a scheduled executor's shutdown keeps such tasks by default.
+     */
+    @Test
+    void aTaskScheduledAheadIsDroppedNotWaitedFor() throws Exception {
+        ScheduledExecutorService executor = new ScheduledThreadPoolExecutor(1);
+        AtomicBoolean ran = new AtomicBoolean();
+        executor.schedule(() -> ran.set(true), 1, TimeUnit.HOURS);
+
+        assertThat(Background.stop(executor, Duration.ofSeconds(10), "a retry")).isTrue();
+        assertThat(executor.isTerminated()).isTrue();
+        assertThat(ran).isFalse();
     }
 }

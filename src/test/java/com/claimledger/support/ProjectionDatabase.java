@@ -30,6 +30,14 @@ public final class ProjectionDatabase implements AutoCloseable {
         return new ProjectionDatabase(new NamedParameterJdbcTemplate(jdbc));
     }
 
+    /** A fresh file database in {@code dir} with the ledger's schema: where H2's file, its channel and store, matter. */
+    public static ProjectionDatabase inFile(java.nio.file.Path dir) {
+        JdbcTemplate jdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("ledger") + ";WRITE_DELAY=0", "sa", ""));
+        Schema.STATEMENTS.forEach(jdbc::execute);
+        return new ProjectionDatabase(new NamedParameterJdbcTemplate(jdbc));
+    }
+
     private static SimpleDriverDataSource inMemory() {
         return new SimpleDriverDataSource(new org.h2.Driver(),
                 "jdbc:h2:mem:projection-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
@@ -71,7 +79,7 @@ public final class ProjectionDatabase implements AutoCloseable {
         return QueryStatistics.during(jdbc.getJdbcTemplate(), read);
     }
 
-    /** Drops the in-memory database (it would otherwise live as long as the JVM). */
+    /** Drops the in-memory database (it would otherwise live as long as the JVM); closes a file database. */
     @Override
     public void close() {
         jdbc.getJdbcTemplate().execute("shutdown");

@@ -1,5 +1,6 @@
 package com.claimledger.ledger.projection;
 
+import com.claimledger.kernel.Background;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -9,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -87,6 +89,7 @@ public final class ProjectionDigest {
         boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
                 connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
         ExecutorService scans = Executors.newFixedThreadPool(cores);
+        List<Future<?>> submitted = new ArrayList<>();
         try {
             // The parts are cut on a thread of the pool too: a query handler may run in a transaction, and a scan
             // reads outside any (TableScan).
@@ -102,7 +105,9 @@ public final class ProjectionDigest {
             for (List<Callable<RowSum>> tableParts : cut) {
                 List<Future<RowSum>> futures = new ArrayList<>();
                 for (Callable<RowSum> part : tableParts) {
-                    futures.add(scans.submit(part));
+                    Future<RowSum> future = scans.submit(part);
+                    futures.add(future);
+                    submitted.add(future);
                 }
                 parts.add(futures);
             }
@@ -122,7 +127,11 @@ public final class ProjectionDigest {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } finally {
-            scans.shutdownNow();
+            // A part failed or all are done: the parts not started are dropped, those under way end on their own —
+            // never interrupted, as an interrupt in a read of H2's file closes the database under every thread
+            // (Background).
+            submitted.forEach(future -> future.cancel(false));
+            Background.stop(scans, Duration.ofSeconds(30), "the digest's scans of " + projection);
         }
     }
 

@@ -118,6 +118,11 @@ final class ClaimLedger implements AutoCloseable {
         return new ClaimLedger(ProjectionDatabase.fresh(), mostWords, MOST_TIMELINE_CLAIMS);
     }
 
+    /** On {@code db}, a fresh database the caller made (a file database, say). */
+    static ClaimLedger on(ProjectionDatabase db) {
+        return new ClaimLedger(db, 32, MOST_TIMELINE_CLAIMS);
+    }
+
     /** With {@code mostClaims}: the most claims a timeline tells of. */
     static ClaimLedger freshWithTimelinesOf(int mostClaims) {
         return new ClaimLedger(ProjectionDatabase.fresh(), 32, mostClaims);

@@ -4,13 +4,23 @@ import com.claimledger.claims.api.ClaimView;
 import com.claimledger.ledger.projection.ProjectionDigest;
 import com.claimledger.ledger.projection.Rebuild;
 import com.claimledger.ledger.projection.QueryStatistics;
+import com.claimledger.support.ProjectionDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.claimledger.claims.query.ClaimLedger.day;
 import static com.claimledger.claims.query.ClaimLedger.now;
@@ -178,6 +188,60 @@ class LinkMakersTest {
         assertThat(ledger.db.count("claim_maker_pending")).isZero();
         assertThat(ledger.db.jdbc().queryForObject("select count(*) from claim_view where makes_links",
                 Map.of(), Long.class)).isEqualTo(600);
+    }
+
+    /**
+     * The node stops while a sweep is under way, on a file database: the stop waits for the sweep and does not
+     * interrupt it — an interrupt in a read or write of H2's file closes H2's store under every thread of the JVM (the
+     * forty-fifth round's anchor, docs/benchmarks.md, forty-sixth round) — and the sweep starts no further
+     * transaction. Nothing is lost: what it left is pending, and the next sweep marks it.
+     */
+    @Test
+    void aStopWaitsForTheSweepUnderWayWithoutInterruptingItAndLeavesTheRestPending(@TempDir Path dir) throws Exception {
+        try (ProjectionDatabase file = ProjectionDatabase.inFile(dir)) {
+            ClaimLedger onFile = ClaimLedger.on(file);
+            onFile.claim("c-about").assertedAt(day("2015-07-01")).recordedAt(AT);
+            for (int i = 0; i < 600; i++) {
+                onFile.claim("c-maker-" + i).assertedAt(day("2015-07-02")).recordedAt(AT.plusSeconds(1));
+                file.jdbc().update("insert into claim_maker_pending (claim_id, version, by_claim_id)"
+                        + " values ('c-about', :version, :by)", Map.of("version", i + 1, "by", "c-maker-" + i));
+            }
+            DataSource real = file.jdbc().getJdbcTemplate().getDataSource();
+            CountDownLatch sweeping = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicBoolean interrupted = new AtomicBoolean();
+            // The sweep's first connection waits here: a sweep under way when the node stops.
+            DataSource gated = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                        if (method.getName().equals("getConnection") && sweeping.getCount() > 0) {
+                            sweeping.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                interrupted.set(true);
+                                Thread.currentThread().interrupt(); // as a read of H2's file would have been
+                            }
+                        }
+                        return method.invoke(real, arguments);
+                    });
+            LinkMakers makers = new LinkMakers(new NamedParameterJdbcTemplate(gated), gated);
+            makers.sweepWhatWasLeft();
+            assertThat(sweeping.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Void> stop = CompletableFuture.runAsync(makers::stop);
+            Thread.sleep(200);
+            assertThat(stop).as("the stop waits for the sweep under way").isNotDone();
+            release.countDown();
+            stop.get(30, TimeUnit.SECONDS);
+
+            assertThat(interrupted).as("the sweep was interrupted").isFalse();
+            file.jdbc().getJdbcTemplate().execute("create table still_open (id int)");
+            assertThat(file.count("claim_maker_pending")).as("no transaction after the stop").isEqualTo(600);
+            assertThat(LinkMakers.sweepingAtOnce(file.jdbc()).sweep()).isFalse();
+            assertThat(file.count("claim_maker_pending")).isZero();
+            assertThat(file.jdbc().queryForObject("select count(*) from claim_view where makes_links", Map.of(),
+                    Long.class)).isEqualTo(600);
+        }
     }
 
     /** A replay feeds the events in order on one thread: the maker's row is there, and is marked at once. */
