@@ -118,6 +118,12 @@ public class ReplayService {
      */
     private final boolean deriveAhead;
     private volatile String current;
+    /**
+     * Set when the node stops ({@link #stopForNodeStop()}): a replay under way ends before its next batch or before its switch —
+     * FAILED, the previous projections in place, the lease given back while the database is still open — and none
+     * starts.
+     */
+    private volatile boolean stopping;
     /** Whether this node's processors are paused for a replay on another node ({@link #keepOffReplayElsewhere}). */
     private boolean pausedForElsewhere;
 
@@ -155,6 +161,9 @@ public class ReplayService {
     public synchronized Replay start() {
         if (current != null && replays.get(current).status() == Status.RUNNING) {
             return replays.get(current);
+        }
+        if (stopping) {
+            throw LedgerException.conflict("the node is stopping; start the replay on a running node");
         }
         String id = UUID.randomUUID().toString();
         lease.take(id).ifPresent(holder -> {
@@ -248,6 +257,25 @@ public class ReplayService {
                 : replay);
     }
 
+    /**
+     * The node stops ({@link ReplayNodeStop}): a replay under way ends at its next batch or before its switch (a
+     * switch begun is finished), and this waits for it — never interrupting it ({@link Background}) — so that it
+     * gives back the database's lease while the database is open. Left to the database's closing, a replay failed
+     * there with its lease held: a new replay was refused, and with several nodes the others kept their projections
+     * paused, until the lease expired ({@code ledger.replay.lease-term}).
+     */
+    void stopForNodeStop() {
+        stopping = true;
+        Background.stop(worker, Duration.ofSeconds(60), "the replay under way");
+    }
+
+    /** Ends the replay under way if the node is stopping; it fails as a handler's failure would, before the switch. */
+    private void stopIfStopping() {
+        if (stopping) {
+            throw new IllegalStateException("the replay ended: the node is stopping");
+        }
+    }
+
     private void run(Replay replay) {
         Status outcome = Status.FAILED;
         ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -306,6 +334,7 @@ public class ReplayService {
             long compared = checks.tablesChecked();
             leave.addAll(equal);
             awaitNoClaimsElsewhere();
+            stopIfStopping();
             long[] switched = new long[1];
             transaction.executeWithoutResult(status -> {
                 // Holds the lease's row to the commit: a retry of the dead letters on another node waits, then refuses.
@@ -335,7 +364,9 @@ public class ReplayService {
             } catch (RuntimeException e) {
                 log.warn("could not empty the shadow projections after replay {}", replay.id(), e);
             }
-            processors.forEach(StreamingEventProcessor::start);
+            if (!stopping) { // a stopping node's processors are Axon's to stop, not the replay's to start
+                processors.forEach(StreamingEventProcessor::start);
+            }
         }
         return outcome;
     }
@@ -391,6 +422,7 @@ public class ReplayService {
              EventPrefetch events = EventPrefetch.reading(stream, readAhead)) {
             boolean first = true;
             while (first || events.hasNext()) {
+                stopIfStopping();
                 boolean reset = first;
                 first = false;
                 TrackingToken fed = transaction.execute(status -> shadow.within(() -> Rebuild.during(() -> {
